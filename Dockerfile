@@ -1,0 +1,16 @@
+# Builds the service jar and runs it against the PostgreSQL named by SPRING_DATASOURCE_URL.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY db db
+COPY frontend frontend
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system tokenwarden
+USER tokenwarden
+COPY --from=build /src/target/tokenwarden-*.jar /app/tokenwarden.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/tokenwarden.jar"]

@@ -1,0 +1,8 @@
+package io.tokenwarden.analytics;
+
+import java.time.LocalDate;
+import java.util.List;
+
+record SpendReport(LocalDate from, LocalDate to, String groupBy, List<SpendRow> rows, String totalCostUsd,
+                   long unpricedEvents) {
+}

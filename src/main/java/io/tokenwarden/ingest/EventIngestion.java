@@ -1,0 +1,74 @@
+package io.tokenwarden.ingest;
+
+import io.tokenwarden.pricing.CatalogSnapshot;
+import io.tokenwarden.pricing.PriceCatalog;
+import io.tokenwarden.security.AppPrincipal;
+import io.tokenwarden.web.Money;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates, prices and stores a batch of usage events. Validation needs no database; pricing and
+ * the write share one transaction, which commits before any result is returned.
+ */
+@Service
+class EventIngestion {
+
+    private final EventValidator validator;
+    private final PriceCatalog catalog;
+    private final EventWriter writer;
+    private final TransactionTemplate transaction;
+
+    EventIngestion(EventValidator validator, PriceCatalog catalog, EventWriter writer, TransactionTemplate transaction) {
+        this.validator = validator;
+        this.catalog = catalog;
+        this.writer = writer;
+        this.transaction = transaction;
+    }
+
+    IngestResponse ingest(AppPrincipal app, List<JsonNode> items) {
+        List<Checked<UsageEventInput>> checked = items.stream().map(validator::validate).toList();
+        Map<String, UsageEventInput> unique = firstOccurrences(checked);
+        Map<String, StoredItem> stored = unique.isEmpty() ? Map.of()
+                : transaction.execute(status -> store(app, unique.values()));
+        List<ItemResult> results = new ArrayList<>(checked.size());
+        Map<String, Integer> firstIndex = new LinkedHashMap<>();
+        for (int i = 0; i < checked.size(); i++) {
+            results.add(result(i, checked.get(i), stored, firstIndex));
+        }
+        return IngestResponse.of(results);
+    }
+
+    private Map<String, StoredItem> store(AppPrincipal app, java.util.Collection<UsageEventInput> events) {
+        CatalogSnapshot prices = catalog.forWrite();
+        List<PricedEvent> priced = events.stream()
+                .sorted(Comparator.comparing(UsageEventInput::eventId))
+                .map(e -> new PricedEvent(e, prices.quote(e.model(), e.occurredAt(), e.usage())))
+                .toList();
+        return writer.write(app.appId(), priced);
+    }
+
+    /** A retry inside one batch is a duplicate of its first occurrence, which alone is written. */
+    private static Map<String, UsageEventInput> firstOccurrences(List<Checked<UsageEventInput>> checked) {
+        Map<String, UsageEventInput> unique = new LinkedHashMap<>();
+        checked.stream().filter(Checked::isValid).forEach(c -> unique.putIfAbsent(c.id(), c.value()));
+        return unique;
+    }
+
+    private static ItemResult result(int index, Checked<UsageEventInput> item, Map<String, StoredItem> stored,
+                                     Map<String, Integer> firstIndex) {
+        if (!item.isValid()) {
+            return new ItemResult.RejectedItem(index, item.id(), null, ItemResult.REJECTED, item.errors());
+        }
+        StoredItem row = stored.get(item.id());
+        boolean repeated = firstIndex.putIfAbsent(item.id(), index) != null;
+        String status = row.inserted() && !repeated ? ItemResult.ACCEPTED : ItemResult.DUPLICATE;
+        return new ItemResult.PricedItem(index, item.id(), status, Money.format(row.cost()), row.cost() != null);
+    }
+}

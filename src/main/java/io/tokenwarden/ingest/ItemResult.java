@@ -1,0 +1,26 @@
+package io.tokenwarden.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tokenwarden.web.FieldError;
+import java.util.List;
+
+/** One entry of the response's {@code results}, in request order. */
+sealed interface ItemResult {
+
+    String ACCEPTED = "accepted";
+    String DUPLICATE = "duplicate";
+    String REJECTED = "rejected";
+
+    String status();
+
+    record PricedItem(int index, String eventId, String status, String costUsd, boolean priced) implements ItemResult {
+    }
+
+    record OutcomeItem(int index, String outcomeId, String status) implements ItemResult {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RejectedItem(int index, String eventId, String outcomeId, String status, List<FieldError> errors)
+            implements ItemResult {
+    }
+}

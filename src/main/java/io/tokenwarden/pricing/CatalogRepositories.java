@@ -1,0 +1,15 @@
+package io.tokenwarden.pricing;
+
+import java.time.Instant;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ModelRepository extends JpaRepository<ModelEntity, String> {
+}
+
+interface ModelAliasRepository extends JpaRepository<ModelAliasEntity, String> {
+}
+
+interface PriceVersionRepository extends JpaRepository<PriceVersionEntity, Long> {
+
+    boolean existsByModelIdAndEffectiveFrom(String modelId, Instant effectiveFrom);
+}

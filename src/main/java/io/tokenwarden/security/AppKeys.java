@@ -1,0 +1,99 @@
+package io.tokenwarden.security;
+
+import io.tokenwarden.audit.AuditLog;
+import io.tokenwarden.web.ApiException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Apps and their keys: create, rotate (add a key), revoke, and authenticate a presented key. */
+@Service
+public class AppKeys {
+
+    /** Compared against when the key id is unknown, so that both paths cost one hash comparison. */
+    private static final byte[] NO_HASH = new byte[32];
+
+    private final AppRepository apps;
+    private final AppKeyRepository keys;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AppKeys(AppRepository apps, AppKeyRepository keys, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.apps = apps;
+        this.keys = keys;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    IssuedKey createApp(String name, String actor) {
+        if (apps.findByName(name).isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, "An app named '" + name + "' exists already.");
+        }
+        AppEntity app = apps.save(new AppEntity(name));
+        audit.record(actor, "app.create", name, null, Map.of("app", name));
+        return issue(app, actor);
+    }
+
+    @Transactional
+    IssuedKey addKey(String appName, String actor) {
+        return issue(app(appName), actor);
+    }
+
+    @Transactional
+    void revoke(String appName, String keyId, String actor) {
+        AppEntity app = app(appName);
+        AppKeyEntity key = keys.findByKeyIdAndAppId(keyId, app.id())
+                .orElseThrow(() -> ApiException.notFound("App '" + appName + "' has no key '" + keyId + "'."));
+        key.revoke(clock.instant());
+        audit.record(actor, "app_key.revoke", appName + "/" + keyId, null, Map.of("key_id", keyId));
+    }
+
+    @Transactional(readOnly = true)
+    List<AppView> list() {
+        return apps.findAll().stream()
+                .map(app -> new AppView(app.name(), app.createdAt(), keys.findByAppIdOrderByCreatedAt(app.id()).stream()
+                        .map(k -> new AppView.Key(k.keyId(), k.createdAt(), k.revokedAt())).toList()))
+                .toList();
+    }
+
+    /** The app of a presented key, if the key exists, matches and is not revoked. */
+    public Optional<AppPrincipal> authenticate(String presentedKey) {
+        Optional<ApiKeyFormat.Parsed> parsed = ApiKeyFormat.parse(presentedKey);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StoredKey> stored = jdbc.sql("""
+                        SELECT k.app_id, a.name, k.secret_hash FROM app_key k JOIN app a ON a.id = k.app_id
+                        WHERE k.key_id = ? AND k.revoked_at IS NULL""")
+                .param(parsed.get().keyId())
+                .query((rs, n) -> new StoredKey(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+        byte[] expected = stored.map(StoredKey::secretHash).orElse(NO_HASH);
+        boolean matches = MessageDigest.isEqual(expected, ApiKeyFormat.hash(parsed.get().secret()));
+        return stored.filter(key -> matches).map(key -> new AppPrincipal(key.appId(), key.appName(), parsed.get().keyId()));
+    }
+
+    private record StoredKey(long appId, String appName, byte[] secretHash) {
+    }
+
+    private IssuedKey issue(AppEntity app, String actor) {
+        String keyId = ApiKeyFormat.newKeyId();
+        String secret = ApiKeyFormat.newSecret();
+        keys.save(new AppKeyEntity(keyId, app.id(), ApiKeyFormat.hash(secret)));
+        audit.record(actor, "app_key.create", app.name() + "/" + keyId, null, Map.of("key_id", keyId));
+        return new IssuedKey(app.name(), keyId, ApiKeyFormat.format(keyId, secret));
+    }
+
+    private AppEntity app(String name) {
+        return apps.findByName(name).orElseThrow(() -> ApiException.notFound("There is no app '" + name + "'."));
+    }
+}

@@ -1,0 +1,79 @@
+package io.tokenwarden.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Three chains: apps post events with keys (stateless, no CSRF: no cookie ever authenticates);
+ * scripts call the rest of /api with HTTP Basic (stateless too); people use the pages with a form
+ * login, a session and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] ANY_ROLE = {"ADMIN", "FINANCE", "ENGINEER"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain ingestChain(HttpSecurity http, AppKeys appKeys) throws Exception {
+        http.securityMatcher("/api/v1/events", "/api/v1/outcomes")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(appKeys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("APP"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(ProblemResponses.unauthorized("An app key is required.", false))
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic.", true);
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/apps", "/api/v1/apps/**").hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/v1/prices").hasRole("ADMIN")
+                        .requestMatchers(PUT, "/api/v1/use-cases/**").hasRole("ADMIN")
+                        .requestMatchers(DELETE, "/api/**").hasRole("ADMIN")
+                        .requestMatchers(GET, "/api/v1/prices", "/api/v1/reports/**").hasAnyRole(ANY_ROLE)
+                        .anyRequest().hasAnyRole(ANY_ROLE))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll()
+                        .anyRequest().hasAnyRole(ANY_ROLE))
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+}

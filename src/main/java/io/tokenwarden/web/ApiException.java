@@ -1,0 +1,37 @@
+package io.tokenwarden.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** A request refused as a whole; rendered as application/problem+json by {@link ApiExceptionHandler}. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final List<FieldError> errors;
+
+    public ApiException(HttpStatus status, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.errors = List.copyOf(errors);
+    }
+
+    public ApiException(HttpStatus status, String detail) {
+        this(status, detail, List.of());
+    }
+
+    public static ApiException badRequest(List<FieldError> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(HttpStatus.NOT_FOUND, detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,18 @@
+package io.tokenwarden.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/** The whole app on a random port against real PostgreSQL; every test class shares one context. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tokenwarden.embedded.ephemeral=true",
+        "tokenwarden.admin-password=" + Api.ADMIN_PASSWORD})
+@Import({PostgresTestConfiguration.class, Api.class})
+public @interface IntegrationTest {
+}

@@ -48,7 +48,8 @@ class SpendQuery {
                     unpriced[0] += rs.getLong("unpriced");
                     return new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
                             rs.getLong("output_tokens"), rs.getLong("cache_creation_input_tokens"),
-                            rs.getLong("cache_read_input_tokens"), Money.format(cost == null ? BigDecimal.ZERO : cost));
+                            rs.getLong("cache_read_input_tokens"), Money.format(cost == null ? BigDecimal.ZERO : cost),
+                            rs.getLong("unpriced"));
                 })
                 .list();
         return new SpendReport(from, to, grouping.name(), rows, Money.format(total[0]), unpriced[0]);

@@ -51,6 +51,8 @@ class SpendReportTest {
 
         JsonNode byModel = spend("model");
         assertThat(row(byModel, "not-a-model").get("cost_usd").stringValue()).isEqualTo("0.000000000000");
+        assertThat(row(byModel, "not-a-model").get("unpriced_events").longValue()).isEqualTo(1);
+        assertThat(ours.get("unpriced_events").longValue()).isEqualTo(1);
         assertThat(row(byModel, "claude-opus-4-6").get("requests").longValue()).isGreaterThanOrEqualTo(1);
     }
 

@@ -3,6 +3,7 @@ package io.tokenwarden.ingest;
 import io.tokenwarden.pricing.CatalogSnapshot;
 import io.tokenwarden.pricing.PriceCatalog;
 import io.tokenwarden.security.AppPrincipal;
+import io.tokenwarden.usecase.UseCases;
 import io.tokenwarden.web.Money;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,12 +24,15 @@ class EventIngestion {
     private final EventValidator validator;
     private final PriceCatalog catalog;
     private final EventWriter writer;
+    private final UseCases useCases;
     private final TransactionTemplate transaction;
 
-    EventIngestion(EventValidator validator, PriceCatalog catalog, EventWriter writer, TransactionTemplate transaction) {
+    EventIngestion(EventValidator validator, PriceCatalog catalog, EventWriter writer, UseCases useCases,
+                   TransactionTemplate transaction) {
         this.validator = validator;
         this.catalog = catalog;
         this.writer = writer;
+        this.useCases = useCases;
         this.transaction = transaction;
     }
 
@@ -51,6 +55,7 @@ class EventIngestion {
                 .sorted(Comparator.comparing(UsageEventInput::eventId))
                 .map(e -> new PricedEvent(e, prices.quote(e.model(), e.occurredAt(), e.usage())))
                 .toList();
+        useCases.register(events.stream().map(UsageEventInput::useCase).toList());
         return writer.write(app.appId(), priced);
     }
 

@@ -1,6 +1,7 @@
 package io.tokenwarden.ingest;
 
 import io.tokenwarden.security.AppPrincipal;
+import io.tokenwarden.usecase.UseCases;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,11 +27,13 @@ class OutcomeIngestion {
 
     private final OutcomeValidator validator;
     private final JdbcClient jdbc;
+    private final UseCases useCases;
     private final TransactionTemplate transaction;
 
-    OutcomeIngestion(OutcomeValidator validator, JdbcClient jdbc, TransactionTemplate transaction) {
+    OutcomeIngestion(OutcomeValidator validator, JdbcClient jdbc, UseCases useCases, TransactionTemplate transaction) {
         this.validator = validator;
         this.jdbc = jdbc;
+        this.useCases = useCases;
         this.transaction = transaction;
     }
 
@@ -57,6 +60,7 @@ class OutcomeIngestion {
 
     private Set<String> insert(long appId, java.util.Collection<OutcomeInput> outcomes) {
         List<OutcomeInput> rows = outcomes.stream().sorted(Comparator.comparing(OutcomeInput::outcomeId)).toList();
+        useCases.register(rows.stream().map(OutcomeInput::useCase).toList());
         return new HashSet<>(jdbc.sql(INSERT)
                 .params(appId,
                         rows.stream().map(OutcomeInput::outcomeId).toArray(String[]::new),

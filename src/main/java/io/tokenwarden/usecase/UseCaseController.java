@@ -1,0 +1,67 @@
+package io.tokenwarden.usecase;
+
+import io.tokenwarden.web.ApiException;
+import io.tokenwarden.web.BoundedJson;
+import io.tokenwarden.web.FieldError;
+import io.tokenwarden.web.JsonFields;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** PUT replaces every setting: a field left out is cleared. */
+@RestController
+class UseCaseController {
+
+    private static final Pattern USE_CASE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+    private static final BigDecimal MAX_MONEY = new BigDecimal("1000000000000");
+
+    private final UseCases useCases;
+    private final BoundedJson bodies;
+
+    UseCaseController(UseCases useCases, BoundedJson bodies) {
+        this.useCases = useCases;
+        this.bodies = bodies;
+    }
+
+    @GetMapping("/api/v1/use-cases")
+    List<UseCaseView> list() {
+        return useCases.all().stream().map(UseCaseView::of).toList();
+    }
+
+    @PutMapping("/api/v1/use-cases/{useCase}")
+    UseCaseView put(@PathVariable String useCase, HttpServletRequest request, Principal user) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!USE_CASE.matcher(useCase).matches()) {
+            errors.add(new FieldError("use_case", "must match [a-z0-9][a-z0-9_.-]*, at most 64 characters"));
+        }
+        UseCaseSettings settings = JsonFields.object(bodies.read(request), "", errors)
+                .map(f -> read(useCase, f)).orElse(null);
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(errors);
+        }
+        return UseCaseView.of(useCases.put(settings, user.getName()));
+    }
+
+    private static UseCaseSettings read(String useCase, JsonFields f) {
+        return new UseCaseSettings(useCase,
+                f.optionalString("display_name", 128),
+                f.optionalString("owner_team", 64),
+                f.optionalString("unit_name", 64),
+                f.optionalDecimal("value_per_unit_usd", BigDecimal.ZERO, MAX_MONEY),
+                f.optionalDecimal("monthly_budget_usd", BigDecimal.ZERO, MAX_MONEY),
+                f.optionalEnum("latency_class", UseCaseController::latencyClass, null, "interactive, background"),
+                f.optionalString("default_task_type", 64));
+    }
+
+    private static Optional<String> latencyClass(String value) {
+        return List.of("interactive", "background").contains(value) ? Optional.of(value) : Optional.empty();
+    }
+}

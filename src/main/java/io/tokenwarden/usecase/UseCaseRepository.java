@@ -1,0 +1,6 @@
+package io.tokenwarden.usecase;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UseCaseRepository extends JpaRepository<UseCaseEntity, String> {
+}

@@ -3,18 +3,26 @@ package io.tokenwarden.analytics;
 import io.tokenwarden.web.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Spend by group over whole reporting days, straight from the event table for now (the rollups
- * of the analytics work will serve it later with the same answer).
- */
+/** Spend by group over whole reporting days, from the daily rollups (tags from their own rollup). */
 @Component
 class SpendQuery {
+
+    private static final String FROM_ROLLUP = """
+            SELECT %s AS key, sum(r.requests) AS requests, sum(r.input_tokens) AS input_tokens,
+                   sum(r.output_tokens) AS output_tokens,
+                   sum(r.cache_creation_input_tokens) AS cache_creation_input_tokens,
+                   sum(r.cache_read_input_tokens) AS cache_read_input_tokens,
+                   sum(r.cost) AS cost, sum(r.unpriced_events) AS unpriced
+            FROM %s
+            WHERE r.day BETWEEN :start AND :end %s
+            GROUP BY 1
+            ORDER BY sum(r.cost) DESC, 1
+            """;
 
     private final JdbcClient jdbc;
 
@@ -23,35 +31,29 @@ class SpendQuery {
     }
 
     @Transactional(readOnly = true)
-    SpendReport run(LocalDate from, LocalDate to, SpendGrouping grouping, ZoneId zone) {
-        String sql = """
-                SELECT %s AS key, count(*) AS requests, sum(e.input_tokens) AS input_tokens,
-                       sum(e.output_tokens) AS output_tokens,
-                       sum(e.cache_creation_input_tokens) AS cache_creation_input_tokens,
-                       sum(e.cache_read_input_tokens) AS cache_read_input_tokens,
-                       sum(e.cost) AS cost, count(*) FILTER (WHERE e.cost IS NULL) AS unpriced
-                FROM usage_event e JOIN app a ON a.id = e.app_id
-                WHERE e.occurred_at >= :start AND e.occurred_at < :end
-                GROUP BY 1
-                ORDER BY sum(e.cost) DESC NULLS LAST, 1
-                """.formatted(grouping.expression());
-        BigDecimal[] total = {BigDecimal.ZERO};
-        long[] unpriced = {0};
+    SpendReport run(LocalDate from, LocalDate to, SpendGrouping grouping) {
+        String sql = grouping.tagKey() == null
+                ? FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "")
+                : FROM_ROLLUP.formatted("r.tag_value", "daily_tag_rollup r", "AND r.tag_key = :tag");
         List<SpendRow> rows = jdbc.sql(sql)
-                .param("start", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()))
-                .param("end", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
-                .param("zone", zone.getId())
-                .param("tag", grouping.tagKey())
-                .query((rs, n) -> {
-                    BigDecimal cost = rs.getBigDecimal("cost");
-                    total[0] = cost == null ? total[0] : total[0].add(cost);
-                    unpriced[0] += rs.getLong("unpriced");
-                    return new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
-                            rs.getLong("output_tokens"), rs.getLong("cache_creation_input_tokens"),
-                            rs.getLong("cache_read_input_tokens"), Money.format(cost == null ? BigDecimal.ZERO : cost),
-                            rs.getLong("unpriced"));
-                })
+                .param("start", from).param("end", to).param("tag", grouping.tagKey())
+                .query((rs, n) -> new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
+                        rs.getLong("output_tokens"), rs.getLong("cache_creation_input_tokens"),
+                        rs.getLong("cache_read_input_tokens"), Money.format(rs.getBigDecimal("cost")),
+                        rs.getLong("unpriced")))
                 .list();
-        return new SpendReport(from, to, grouping.name(), rows, Money.format(total[0]), unpriced[0]);
+        Totals totals = totals(from, to);
+        return new SpendReport(from, to, grouping.name(), rows, Money.format(totals.cost()), totals.unpriced());
+    }
+
+    /** Totals over all events of the period, also for tag grouping, where untagged events have no row. */
+    private Totals totals(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT coalesce(sum(cost), 0), coalesce(sum(unpriced_events), 0) FROM daily_rollup "
+                        + "WHERE day BETWEEN :start AND :end")
+                .param("start", from).param("end", to)
+                .query((rs, n) -> new Totals(rs.getBigDecimal(1), rs.getLong(2))).single();
+    }
+
+    private record Totals(BigDecimal cost, long unpriced) {
     }
 }

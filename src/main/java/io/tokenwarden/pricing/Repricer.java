@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import io.tokenwarden.analytics.Rollups;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ class Repricer {
             service_tier, inference_geo""";
 
     private final JdbcClient jdbc;
+    private final Rollups rollups;
 
-    Repricer(JdbcClient jdbc) {
+    Repricer(JdbcClient jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     /** Events of {@code modelId} in [from, until): the version just added governs them now. */
@@ -67,15 +70,18 @@ class Repricer {
     /** One statement per page: the new prices as arrays, joined to the rows by id. */
     private void update(CatalogSnapshot catalog, List<StoredEvent> page) {
         List<Quote> quotes = page.stream().map(e -> catalog.quote(e.model(), e.occurredAt(), e.usage())).toList();
+        Long[] ids = page.stream().map(StoredEvent::id).toArray(Long[]::new);
+        rollups.beforeRepricing(ids);
         jdbc.sql("""
                         UPDATE usage_event u SET model_id = v.model_id, price_version_id = v.price_version_id, cost = v.cost
                         FROM unnest(?::int8[], ?::text[], ?::int8[], ?::numeric[]) AS v(id, model_id, price_version_id, cost)
                         WHERE u.id = v.id""")
-                .params(page.stream().map(StoredEvent::id).toArray(Long[]::new),
+                .params(ids,
                         quotes.stream().map(Quote::modelId).toArray(String[]::new),
                         quotes.stream().map(Quote::priceVersionId).toArray(Long[]::new),
                         quotes.stream().map(Quote::cost).toArray(java.math.BigDecimal[]::new))
                 .update();
+        rollups.afterRepricing(ids);
     }
 
     private static java.sql.Timestamp toTimestamp(Object instant) {

@@ -20,6 +20,8 @@ class SpendReportTest {
 
     @Autowired
     Api api;
+    @Autowired
+    RollupJob rollupJob;
 
     @Test
     void groupsByUseCaseModelDayAndTagWithExactTotals() {
@@ -37,6 +39,7 @@ class SpendReportTest {
                         .with("model", "claude-opus-4-6").with("tags", Map.of("run", tag)).toMap(),
                 event("d").with("occurred_at", "2024-03-02T12:00:00Z").with("use_case", "review")
                         .with("model", "not-a-model").with("tags", Map.of("run", tag)).toMap()))));
+        rollupJob.runOnce();
 
         JsonNode byTag = spend("tag:run");
         JsonNode ours = row(byTag, tag);

@@ -50,6 +50,18 @@ public class Api {
         }
     }
 
+    /** Posts events in batches of 1,000 and fails the test unless every one is accepted. */
+    public void ingestAll(String apiKey, java.util.List<Events> events) {
+        for (int i = 0; i < events.size(); i += 1000) {
+            java.util.List<Object> batch = events.subList(i, Math.min(events.size(), i + 1000)).stream()
+                    .map(e -> (Object) e.toMap()).toList();
+            Response response = postEvents(apiKey, toJson(java.util.Map.of("events", batch)));
+            if (response.status() != 200) {
+                throw new AssertionError("ingest failed: " + response.status() + " " + response.body());
+            }
+        }
+    }
+
     public Response postEvents(String apiKey, String body) {
         return send(jsonPost("/api/v1/events", body).header("Authorization", "Bearer " + apiKey));
     }

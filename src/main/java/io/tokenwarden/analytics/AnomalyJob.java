@@ -1,0 +1,51 @@
+package io.tokenwarden.analytics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Daily: brings the rollups up to date, then judges every full day of the last week not judged yet. */
+@Component
+class AnomalyJob {
+
+    private static final Logger log = LoggerFactory.getLogger(AnomalyJob.class);
+    private static final int CATCH_UP_DAYS = 7;
+
+    private final RollupJob rollups;
+    private final AnomalyDetector detector;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    AnomalyJob(RollupJob rollups, AnomalyDetector detector, JdbcClient jdbc, Clock clock,
+               @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone) {
+        this.rollups = rollups;
+        this.detector = detector;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Scheduled(cron = "${tokenwarden.anomalies.cron:0 15 0 * * *}", zone = "${tokenwarden.reporting-zone:UTC}")
+    @SchedulerLock(name = "anomalies", lockAtMostFor = "PT30M")
+    void scheduled() {
+        rollups.runOnce();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<LocalDate> scanned = jdbc.sql("SELECT day FROM anomaly_scan WHERE day >= ?")
+                .param(today.minusDays(CATCH_UP_DAYS)).query(LocalDate.class).list();
+        for (LocalDate day = today.minusDays(CATCH_UP_DAYS); day.isBefore(today); day = day.plusDays(1)) {
+            if (!scanned.contains(day)) {
+                int found = detector.scan(day);
+                log.info("Anomaly scan of {}: {} found", day, found);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.tokenwarden.analytics;
+
+import io.tokenwarden.web.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class AnomalyQuery {
+
+    private final JdbcClient jdbc;
+
+    AnomalyQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(LocalDate day, String useCase, String costUsd, String baselineMeanUsd, String baselineSdUsd,
+               String thresholdUsd) {
+    }
+
+    List<Row> run(YearMonth month) {
+        return jdbc.sql("""
+                        SELECT day, use_case, cost, baseline_mean, baseline_sd FROM anomaly
+                        WHERE day BETWEEN :start AND :end ORDER BY day, use_case""")
+                .param("start", month.atDay(1)).param("end", month.atEndOfMonth())
+                .query((rs, n) -> {
+                    BigDecimal mean = rs.getBigDecimal(4);
+                    BigDecimal sd = rs.getBigDecimal(5);
+                    return new Row(rs.getDate(1).toLocalDate(), rs.getString(2), Money.format(rs.getBigDecimal(3)),
+                            Money.format(mean), Money.format(sd), Money.format(mean.add(sd.multiply(BigDecimal.valueOf(3)))));
+                })
+                .list();
+    }
+}

@@ -1,0 +1,64 @@
+package io.tokenwarden.analytics;
+
+import io.tokenwarden.usecase.UseCaseSettings;
+import io.tokenwarden.usecase.UseCases;
+import io.tokenwarden.web.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * forecast = month-to-date + mean daily cost of the 7 full days before {@code asOf} x full days
+ * left in the month after {@code asOf}. A past month's forecast is its total.
+ */
+@Component
+class BudgetQuery {
+
+    private static final BigDecimal SEVEN = BigDecimal.valueOf(7);
+
+    private final JdbcClient jdbc;
+    private final UseCases useCases;
+
+    BudgetQuery(JdbcClient jdbc, UseCases useCases) {
+        this.jdbc = jdbc;
+        this.useCases = useCases;
+    }
+
+    record Row(String useCase, String budgetUsd, String monthToDateUsd, String forecastUsd, String status) {
+    }
+
+    @Transactional(readOnly = true)
+    List<Row> run(YearMonth month, LocalDate asOf) {
+        return useCases.all().stream().filter(s -> s.monthlyBudget() != null)
+                .map(s -> row(s, month, asOf)).toList();
+    }
+
+    private Row row(UseCaseSettings settings, YearMonth month, LocalDate asOf) {
+        YearMonth current = YearMonth.from(asOf);
+        LocalDate lastCounted = month.isBefore(current) ? month.atEndOfMonth() : asOf;
+        BigDecimal monthToDate = month.isAfter(current) ? BigDecimal.ZERO
+                : cost(settings.useCase(), month.atDay(1), lastCounted);
+        long daysLeft = month.isBefore(current) ? 0
+                : month.isAfter(current) ? month.lengthOfMonth() : month.lengthOfMonth() - asOf.getDayOfMonth();
+        BigDecimal forecast = monthToDate;
+        if (daysLeft > 0) {
+            BigDecimal lastWeek = cost(settings.useCase(), asOf.minusDays(7), asOf.minusDays(1));
+            forecast = monthToDate.add(Ratios.money(lastWeek.multiply(BigDecimal.valueOf(daysLeft)), SEVEN));
+        }
+        BigDecimal budget = settings.monthlyBudget();
+        String status = monthToDate.compareTo(budget) > 0 ? "over" : forecast.compareTo(budget) > 0 ? "at_risk" : "ok";
+        return new Row(settings.useCase(), Money.format(budget), Money.format(monthToDate), Money.format(forecast), status);
+    }
+
+    private BigDecimal cost(String useCase, LocalDate from, LocalDate to) {
+        return Objects.requireNonNull(jdbc.sql("""
+                        SELECT coalesce(sum(cost), 0) FROM daily_rollup WHERE use_case = :useCase AND day BETWEEN :start AND :end""")
+                .param("useCase", useCase).param("start", from).param("end", to)
+                .query(BigDecimal.class).single());
+    }
+}

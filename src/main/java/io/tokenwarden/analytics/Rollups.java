@@ -1,0 +1,127 @@
+package io.tokenwarden.analytics;
+
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one aggregation from events to daily rollups, applied with a sign: +1 by the rollup job to
+ * events past the watermark, and -1 then +1 around a re-pricing to events already rolled up, so
+ * that a rollup always equals a SUM over its raw events.
+ */
+@Component
+public class Rollups {
+
+    private static final String EVENT_GROUPS = """
+            INSERT INTO daily_rollup AS r (day, app_id, use_case, model_key, service_tier, requests, input_tokens,
+                output_tokens, cache_creation_input_tokens, cache_read_input_tokens, cache_write_5m_tokens,
+                cache_write_1h_tokens, web_search_requests, cost, business_units, unpriced_events)
+            SELECT (e.occurred_at AT TIME ZONE :zone)::date, e.app_id, e.use_case, coalesce(e.model_id, e.model),
+                   e.service_tier, :sign * count(*), :sign * sum(e.input_tokens), :sign * sum(e.output_tokens),
+                   :sign * sum(e.cache_creation_input_tokens), :sign * sum(e.cache_read_input_tokens),
+                   :sign * sum(e.cache_write_5m_tokens), :sign * sum(e.cache_write_1h_tokens),
+                   :sign * sum(e.web_search_requests), :sign * coalesce(sum(e.cost), 0),
+                   :sign * coalesce(sum(e.business_units), 0), :sign * count(*) FILTER (WHERE e.cost IS NULL)
+            FROM usage_event e WHERE %s
+            GROUP BY 1, 2, 3, 4, 5
+            ON CONFLICT (day, app_id, use_case, model_key, service_tier) DO UPDATE SET
+                requests = r.requests + excluded.requests,
+                input_tokens = r.input_tokens + excluded.input_tokens,
+                output_tokens = r.output_tokens + excluded.output_tokens,
+                cache_creation_input_tokens = r.cache_creation_input_tokens + excluded.cache_creation_input_tokens,
+                cache_read_input_tokens = r.cache_read_input_tokens + excluded.cache_read_input_tokens,
+                cache_write_5m_tokens = r.cache_write_5m_tokens + excluded.cache_write_5m_tokens,
+                cache_write_1h_tokens = r.cache_write_1h_tokens + excluded.cache_write_1h_tokens,
+                web_search_requests = r.web_search_requests + excluded.web_search_requests,
+                cost = r.cost + excluded.cost,
+                business_units = r.business_units + excluded.business_units,
+                unpriced_events = r.unpriced_events + excluded.unpriced_events
+            """;
+
+    private static final String TAG_GROUPS = """
+            INSERT INTO daily_tag_rollup AS r (day, tag_key, tag_value, requests, input_tokens, output_tokens,
+                cache_creation_input_tokens, cache_read_input_tokens, cost, unpriced_events)
+            SELECT (e.occurred_at AT TIME ZONE :zone)::date, t.key, t.value, :sign * count(*),
+                   :sign * sum(e.input_tokens), :sign * sum(e.output_tokens),
+                   :sign * sum(e.cache_creation_input_tokens), :sign * sum(e.cache_read_input_tokens),
+                   :sign * coalesce(sum(e.cost), 0), :sign * count(*) FILTER (WHERE e.cost IS NULL)
+            FROM usage_event e CROSS JOIN LATERAL jsonb_each_text(e.tags) AS t
+            WHERE e.tags IS NOT NULL AND %s
+            GROUP BY 1, 2, 3
+            ON CONFLICT (tag_key, day, tag_value) DO UPDATE SET
+                requests = r.requests + excluded.requests,
+                input_tokens = r.input_tokens + excluded.input_tokens,
+                output_tokens = r.output_tokens + excluded.output_tokens,
+                cache_creation_input_tokens = r.cache_creation_input_tokens + excluded.cache_creation_input_tokens,
+                cache_read_input_tokens = r.cache_read_input_tokens + excluded.cache_read_input_tokens,
+                cost = r.cost + excluded.cost,
+                unpriced_events = r.unpriced_events + excluded.unpriced_events
+            """;
+
+    private static final String OUTCOME_GROUPS = """
+            INSERT INTO daily_outcome_rollup AS r (day, use_case, units, outcomes)
+            SELECT (o.occurred_at AT TIME ZONE :zone)::date, o.use_case, sum(o.units), count(*)
+            FROM outcome o WHERE o.ingest_xid >= :from::xid8 AND o.ingest_xid < :to::xid8
+            GROUP BY 1, 2
+            ON CONFLICT (day, use_case) DO UPDATE SET units = r.units + excluded.units,
+                outcomes = r.outcomes + excluded.outcomes
+            """;
+
+    private static final String WINDOW = "e.ingest_xid >= :from::xid8 AND e.ingest_xid < :to::xid8";
+    private static final String ALREADY_ROLLED_UP = "e.id = ANY(:ids) AND e.ingest_xid < :below::xid8";
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    Rollups(JdbcClient jdbc, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** Adds the events that transactions with ids in [from, to) stored. */
+    long addEvents(String from, String to) {
+        long groups = jdbc.sql(EVENT_GROUPS.formatted(WINDOW)).param("zone", zone.getId()).param("sign", 1)
+                .param("from", from).param("to", to).update();
+        jdbc.sql(TAG_GROUPS.formatted(WINDOW)).param("zone", zone.getId()).param("sign", 1)
+                .param("from", from).param("to", to).update();
+        return groups;
+    }
+
+    long addOutcomes(String from, String to) {
+        return jdbc.sql(OUTCOME_GROUPS).param("zone", zone.getId()).param("from", from).param("to", to).update();
+    }
+
+    /**
+     * Before stored events change cost or model: takes them out of the rollups if the job already
+     * added them. Holds the event watermark until the caller's transaction ends, so the job cannot
+     * roll up the same events in between.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void beforeRepricing(Long[] eventIds) {
+        applyToRolledUp(eventIds, -1);
+    }
+
+    /** After the change: puts the same events back with their new cost and model. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void afterRepricing(Long[] eventIds) {
+        applyToRolledUp(eventIds, 1);
+        jdbc.sql("DELETE FROM daily_rollup WHERE requests = 0").update();
+        jdbc.sql("DELETE FROM daily_tag_rollup WHERE requests = 0").update();
+    }
+
+    private void applyToRolledUp(Long[] eventIds, int sign) {
+        String below = jdbc.sql("SELECT processed_below::text FROM rollup_watermark WHERE stream = 'usage_event' FOR UPDATE")
+                .query(String.class).single();
+        for (String groups : new String[] {EVENT_GROUPS, TAG_GROUPS}) {
+            jdbc.sql(groups.formatted(ALREADY_ROLLED_UP)).param("zone", zone.getId()).param("sign", sign)
+                    .param("ids", eventIds).param("below", below).update();
+        }
+    }
+}

@@ -52,8 +52,7 @@ class EventWriter {
     /** Stores the events (unique ids, sorted) and reports, per id, whether it was new and its stored cost. */
     Map<String, StoredItem> write(long appId, List<PricedEvent> events) {
         Set<String> inserted = jdbc.execute((ConnectionCallback<Set<String>>) con -> insert(con, appId, events));
-        return storedCosts.merge("usage_event", "event_id", appId, events, inserted,
-                e -> e.event().eventId(), e -> e.quote().cost());
+        return storedCosts.merge(appId, events, inserted);
     }
 
     private Set<String> insert(Connection con, long appId, List<PricedEvent> events) throws SQLException {

@@ -1,15 +1,13 @@
 package io.tokenwarden.ingest;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** After an insert: new ids keep the cost just computed; ids that were already stored report theirs. */
+/** After an insert: new events keep the cost just computed; events that were already stored report theirs. */
 @Component
 class StoredCosts {
 
@@ -19,30 +17,22 @@ class StoredCosts {
         this.jdbc = jdbc;
     }
 
-    <T> Map<String, StoredItem> merge(String table, String idColumn, long appId, List<T> items, Set<String> inserted,
-                                      Function<T, String> id, Function<T, BigDecimal> cost) {
+    Map<String, StoredItem> merge(long appId, List<PricedEvent> events, Set<String> inserted) {
         Map<String, StoredItem> result = new HashMap<>();
-        List<String> existing = items.stream().map(id).filter(i -> !inserted.contains(i)).toList();
-        for (T item : items) {
-            if (inserted.contains(id.apply(item))) {
-                result.put(id.apply(item), new StoredItem(true, cost.apply(item)));
+        for (PricedEvent event : events) {
+            if (inserted.contains(event.event().eventId())) {
+                result.put(event.event().eventId(), new StoredItem(true, event.quote().cost()));
             }
         }
-        if (!existing.isEmpty()) {
-            result.putAll(existingCosts(table, idColumn, appId, existing));
+        String[] existing = events.stream().map(e -> e.event().eventId()).filter(id -> !inserted.contains(id))
+                .toArray(String[]::new);
+        if (existing.length > 0) {
+            jdbc.sql("SELECT event_id, cost FROM usage_event WHERE app_id = ? AND event_id = ANY(?)")
+                    .params(appId, existing)
+                    .query(rs -> {
+                        result.put(rs.getString(1), new StoredItem(false, rs.getBigDecimal(2)));
+                    });
         }
         return result;
-    }
-
-    private Map<String, StoredItem> existingCosts(String table, String idColumn, long appId, List<String> ids) {
-        String costColumn = table.equals("usage_event") ? "cost" : "NULL::numeric";
-        Map<String, StoredItem> found = new HashMap<>();
-        jdbc.sql("SELECT " + idColumn + ", " + costColumn + " FROM " + table
-                        + " WHERE app_id = ? AND " + idColumn + " = ANY(?)")
-                .params(appId, ids.toArray(String[]::new))
-                .query(rs -> {
-                    found.put(rs.getString(1), new StoredItem(false, rs.getBigDecimal(2)));
-                });
-        return found;
     }
 }

@@ -76,6 +76,12 @@ public final class CatalogSnapshot {
                 .toList();
     }
 
+    /** The model each tier routes to, one per tier at most. */
+    public List<CatalogModel> routingTargets() {
+        return models.values().stream().filter(CatalogModel::routingTarget)
+                .sorted(Comparator.comparing(CatalogModel::id)).toList();
+    }
+
     public Optional<CatalogModel> model(String id) {
         return Optional.ofNullable(models.get(id));
     }

@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/prices").hasRole("ADMIN")
                         .requestMatchers(PUT, "/api/v1/use-cases/**").hasRole("ADMIN")
                         .requestMatchers(DELETE, "/api/**").hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/v1/recommendations/**").hasAnyRole("ADMIN", "ENGINEER")
                         .requestMatchers(GET, "/api/v1/prices", "/api/v1/reports/**").hasAnyRole(ANY_ROLE)
                         .anyRequest().hasAnyRole(ANY_ROLE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)

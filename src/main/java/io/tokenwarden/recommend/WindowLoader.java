@@ -1,0 +1,56 @@
+package io.tokenwarden.recommend;
+
+import io.tokenwarden.pricing.InferenceGeo;
+import io.tokenwarden.pricing.ServiceTier;
+import io.tokenwarden.pricing.TokenUsage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the events the detectors judge: one use case, priced models only, in time order. */
+@Component
+class WindowLoader {
+
+    private final JdbcClient jdbc;
+
+    WindowLoader(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<String> activeUseCases(Instant from, Instant to) {
+        return jdbc.sql("SELECT DISTINCT use_case FROM usage_event WHERE occurred_at >= ? AND occurred_at < ? ORDER BY 1")
+                .params(Timestamp.from(from), Timestamp.from(to)).query(String.class).list();
+    }
+
+    List<WindowEvent> events(String useCase, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT occurred_at, model_id, input_tokens, output_tokens, cache_creation_input_tokens,
+                               cache_read_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, web_search_requests,
+                               service_tier, inference_geo, task_type, latency_class, prefix_hash, prefix_tokens,
+                               conversation_id, conversation_turn, business_units, quality_score
+                        FROM usage_event
+                        WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ? AND model_id IS NOT NULL
+                        ORDER BY occurred_at, id""")
+                .params(useCase, Timestamp.from(from), Timestamp.from(to))
+                .query(WindowLoader::row).list();
+    }
+
+    private static WindowEvent row(ResultSet rs, int n) throws SQLException {
+        TokenUsage usage = new TokenUsage(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+                rs.getLong("cache_creation_input_tokens"), rs.getLong("cache_read_input_tokens"),
+                rs.getLong("cache_write_5m_tokens"), rs.getLong("cache_write_1h_tokens"), rs.getLong("web_search_requests"),
+                ServiceTier.fromWire(rs.getString("service_tier")).orElseThrow(),
+                InferenceGeo.fromWire(rs.getString("inference_geo")).orElseThrow());
+        long prefixTokens = rs.getLong("prefix_tokens");
+        Long prefix = rs.wasNull() ? null : prefixTokens;
+        int turnValue = rs.getInt("conversation_turn");
+        Integer turn = rs.wasNull() ? null : turnValue;
+        return new WindowEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("model_id"), usage,
+                rs.getString("task_type"), rs.getString("latency_class"), rs.getString("prefix_hash"), prefix,
+                rs.getString("conversation_id"), turn, rs.getBigDecimal("business_units"), rs.getBigDecimal("quality_score"));
+    }
+}

@@ -1,0 +1,33 @@
+package io.tokenwarden.pricing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** DESIGN.md's prices for the models detector tests use, built in memory (no database). */
+public final class TestCatalog {
+
+    private TestCatalog() {
+    }
+
+    public static CatalogSnapshot designPrices() {
+        List<CatalogModel> models = List.of(
+                new CatalogModel("claude-opus-4-6", "opus", 4096, new BigDecimal("1.1"), true),
+                new CatalogModel("claude-opus-4-1-20250805", "opus", 1024, null, false),
+                new CatalogModel("claude-sonnet-4-6", "sonnet", 1024, new BigDecimal("1.1"), true),
+                new CatalogModel("claude-haiku-4-5-20251001", "haiku", 4096, null, true));
+        List<PriceVersion> versions = List.of(
+                version(1, "claude-opus-4-6", "5", "6.25", "10", "0.50", "25"),
+                version(2, "claude-opus-4-1-20250805", "15", "18.75", "30", "1.50", "75"),
+                version(3, "claude-sonnet-4-6", "3", "3.75", "6", "0.30", "15"),
+                version(4, "claude-haiku-4-5-20251001", "1", "1.25", "2", "0.10", "5"));
+        return new CatalogSnapshot(1, models, Map.of("claude-haiku-4-5", "claude-haiku-4-5-20251001"), versions);
+    }
+
+    private static PriceVersion version(long id, String model, String in, String w5, String w1h, String read, String out) {
+        return new PriceVersion(id, model, Instant.parse("2023-01-01T00:00:00Z"),
+                new Rates(new BigDecimal(in), new BigDecimal(w5), new BigDecimal(w1h), new BigDecimal(read),
+                        new BigDecimal(out)), null, null, new BigDecimal("0.5"), new BigDecimal("0.01"));
+    }
+}

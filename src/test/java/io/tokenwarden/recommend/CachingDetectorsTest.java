@@ -1,0 +1,99 @@
+package io.tokenwarden.recommend;
+
+import static io.tokenwarden.recommend.Workload.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** claude-sonnet-4-6: input $3, 5m write $3.75, 1h write $6, read $0.30 per million; minimum 1,024 tokens. */
+class CachingDetectorsTest {
+
+    private final PromptCachingDetector caching = new PromptCachingDetector();
+    private final CacheBustingDetector busting = new CacheBustingDetector();
+
+    @Test
+    void aRepeatedPrefixWithoutCachingSavesWithTheFiveMinuteTtl() {
+        // 10 calls a minute apart with the same 4,000-token prefix: 1 write and 9 hits
+        UseCaseWindow window = Workload.of().repeat(10, 60, event("claude-sonnet-4-6").prefix("p1", 4000)).window();
+
+        Finding finding = caching.detect(window).orElseThrow();
+
+        // current 10 x 4,000 x 3 = 0.12; projected 4,000 x 3.75 + 9 x 4,000 x 0.30 = 0.015 + 0.0108
+        assertThat(finding.monthlySavings()).isEqualByComparingTo("0.0942");
+        assertThat(finding.assumptions()).containsEntry("ttl", "5m");
+        assertThat(finding.evidence()).containsEntry("simulated_hits", 9L).containsEntry("simulated_writes", 1L);
+        assertThat(finding.howTo()).contains("\"cache_control\": {\"type\": \"ephemeral\"}");
+    }
+
+    @Test
+    void callsTwentyMinutesApartAreCheaperWithTheOneHourTtl() {
+        UseCaseWindow window = Workload.of().repeat(10, 1200, event("claude-sonnet-4-6").prefix("p1", 4000)).window();
+
+        Finding finding = caching.detect(window).orElseThrow();
+
+        // 5m: 10 writes = 0.15, more than today's 0.12; 1h: 4,000 x 6 + 9 x 4,000 x 0.30 = 0.024 + 0.0108
+        assertThat(finding.monthlySavings()).isEqualByComparingTo("0.0852");
+        assertThat(finding.assumptions()).containsEntry("ttl", "1h");
+        assertThat(finding.howTo()).contains("\"ttl\": \"1h\"");
+    }
+
+    @Test
+    void theFiveMinuteTtlHitsAt300SecondsAndMissesAt301() {
+        UseCaseWindow window = Workload.of().window();
+        List<WindowEvent> at300 = Workload.of().repeat(3, 300, event("claude-sonnet-4-6").prefix("p", 2000)).window().events();
+        List<WindowEvent> at301 = Workload.of().repeat(3, 301, event("claude-sonnet-4-6").prefix("p", 2000)).window().events();
+
+        assertThat(CacheSimulation.simulate(window, at300, WindowEvent::prefixHash, CacheSimulation.Ttl.FIVE_MINUTES).hits())
+                .isEqualTo(2);
+        assertThat(CacheSimulation.simulate(window, at301, WindowEvent::prefixHash, CacheSimulation.Ttl.FIVE_MINUTES).hits())
+                .isZero();
+    }
+
+    @Test
+    void aPrefixOneTokenBelowTheMinimumIsNotCacheable() {
+        UseCaseWindow window = Workload.of().repeat(10, 60, event("claude-sonnet-4-6").prefix("p1", 1023)).window();
+
+        assertThat(caching.detect(window)).isEmpty();
+    }
+
+    @Test
+    void aPrefixThatChangesEveryCallIsCacheBusting() {
+        Workload workload = Workload.of();
+        for (int i = 0; i < 20; i++) {
+            workload.add(event("claude-sonnet-4-6").prefix("p" + i, 2000).at(Workload.START.plusSeconds(60L * i)));
+        }
+
+        Finding finding = busting.detect(workload.window()).orElseThrow();
+
+        // billed 20 x 2,000 x 3 = 0.12; one shared prefix: 2,000 x 3.75 + 19 x 2,000 x 0.30 = 0.0075 + 0.0114
+        assertThat(finding.monthlySavings()).isEqualByComparingTo("0.1011");
+        assertThat(finding.evidence()).containsEntry("distinct_prefixes", 20L);
+        assertThat(caching.detect(workload.window())).as("no repeat, so nothing to cache as is").isEmpty();
+    }
+
+    @Test
+    void cacheWritesThatAreNeverReadAreCacheBusting() {
+        Workload workload = Workload.of();
+        for (int i = 0; i < 20; i++) {
+            workload.add(event("claude-sonnet-4-6").cache(2000, 0).at(Workload.START.plusSeconds(60L * i)));
+        }
+
+        Finding finding = busting.detect(workload.window()).orElseThrow();
+
+        // billed 20 writes x 2,000 x 3.75 = 0.15; shared: 0.0075 + 0.0114
+        assertThat(finding.monthlySavings()).isEqualByComparingTo("0.1311");
+        assertThat(finding.evidence()).containsEntry("trigger", "cache written but never read");
+    }
+
+    @Test
+    void nineteenChangingPrefixesAreTooFewToCall() {
+        Workload workload = Workload.of();
+        for (int i = 0; i < 19; i++) {
+            workload.add(event("claude-sonnet-4-6").prefix("p" + i, 2000).at(Instant.parse("2026-11-02T09:00:00Z").plusSeconds(i)));
+        }
+
+        assertThat(busting.detect(workload.window())).isEmpty();
+    }
+}

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Daily: brings the rollups up to date, then judges every full day of the last week not judged yet. */
 @Component
-class AnomalyJob {
+public class AnomalyJob {
 
     private static final Logger log = LoggerFactory.getLogger(AnomalyJob.class);
     private static final int CATCH_UP_DAYS = 7;
@@ -37,11 +37,16 @@ class AnomalyJob {
     @Scheduled(cron = "${tokenwarden.anomalies.cron:0 15 0 * * *}", zone = "${tokenwarden.reporting-zone:UTC}")
     @SchedulerLock(name = "anomalies", lockAtMostFor = "PT30M")
     void scheduled() {
+        catchUp(CATCH_UP_DAYS);
+    }
+
+    /** Rolls up, then judges each of the last {@code days} full days not judged yet. */
+    public void catchUp(int days) {
         rollups.runOnce();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<LocalDate> scanned = jdbc.sql("SELECT day FROM anomaly_scan WHERE day >= ?")
-                .param(today.minusDays(CATCH_UP_DAYS)).query(LocalDate.class).list();
-        for (LocalDate day = today.minusDays(CATCH_UP_DAYS); day.isBefore(today); day = day.plusDays(1)) {
+                .param(today.minusDays(days)).query(LocalDate.class).list();
+        for (LocalDate day = today.minusDays(days); day.isBefore(today); day = day.plusDays(1)) {
             if (!scanned.contains(day)) {
                 int found = detector.scan(day);
                 log.info("Anomaly scan of {}: {} found", day, found);

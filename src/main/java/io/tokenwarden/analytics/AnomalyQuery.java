@@ -17,11 +17,7 @@ class AnomalyQuery {
         this.jdbc = jdbc;
     }
 
-    record Row(LocalDate day, String useCase, String costUsd, String baselineMeanUsd, String baselineSdUsd,
-               String thresholdUsd) {
-    }
-
-    List<Row> run(YearMonth month) {
+    List<AnomalyRow> run(YearMonth month) {
         return jdbc.sql("""
                         SELECT day, use_case, cost, baseline_mean, baseline_sd FROM anomaly
                         WHERE day BETWEEN :start AND :end ORDER BY day, use_case""")
@@ -29,7 +25,7 @@ class AnomalyQuery {
                 .query((rs, n) -> {
                     BigDecimal mean = rs.getBigDecimal(4);
                     BigDecimal sd = rs.getBigDecimal(5);
-                    return new Row(rs.getDate(1).toLocalDate(), rs.getString(2), Money.format(rs.getBigDecimal(3)),
+                    return new AnomalyRow(rs.getDate(1).toLocalDate(), rs.getString(2), Money.format(rs.getBigDecimal(3)),
                             Money.format(mean), Money.format(sd), Money.format(mean.add(sd.multiply(BigDecimal.valueOf(3)))));
                 })
                 .list();

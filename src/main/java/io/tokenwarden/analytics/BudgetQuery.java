@@ -29,16 +29,13 @@ class BudgetQuery {
         this.useCases = useCases;
     }
 
-    record Row(String useCase, String budgetUsd, String monthToDateUsd, String forecastUsd, String status) {
-    }
-
     @Transactional(readOnly = true)
-    List<Row> run(YearMonth month, LocalDate asOf) {
+    List<BudgetRow> run(YearMonth month, LocalDate asOf) {
         return useCases.all().stream().filter(s -> s.monthlyBudget() != null)
                 .map(s -> row(s, month, asOf)).toList();
     }
 
-    private Row row(UseCaseSettings settings, YearMonth month, LocalDate asOf) {
+    private BudgetRow row(UseCaseSettings settings, YearMonth month, LocalDate asOf) {
         YearMonth current = YearMonth.from(asOf);
         LocalDate lastCounted = month.isBefore(current) ? month.atEndOfMonth() : asOf;
         BigDecimal monthToDate = month.isAfter(current) ? BigDecimal.ZERO
@@ -52,7 +49,7 @@ class BudgetQuery {
         }
         BigDecimal budget = settings.monthlyBudget();
         String status = monthToDate.compareTo(budget) > 0 ? "over" : forecast.compareTo(budget) > 0 ? "at_risk" : "ok";
-        return new Row(settings.useCase(), Money.format(budget), Money.format(monthToDate), Money.format(forecast), status);
+        return new BudgetRow(settings.useCase(), Money.format(budget), Money.format(monthToDate), Money.format(forecast), status);
     }
 
     private BigDecimal cost(String useCase, LocalDate from, LocalDate to) {

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** API.md's Pareto report; {@code headline} is added for the dashboard. */
-record ParetoReport(String month, String totalCostUsd, int useCaseCount, BigDecimal threshold, VitalFew vitalFew,
+public record ParetoReport(String month, String totalCostUsd, int useCaseCount, BigDecimal threshold, VitalFew vitalFew,
                     String headline, List<Row> rows) {
 
-    record VitalFew(int count, BigDecimal shareOfUseCases, BigDecimal shareOfSpend) {
+    public record VitalFew(int count, BigDecimal shareOfUseCases, BigDecimal shareOfSpend) {
     }
 
-    record Row(String useCase, String costUsd, BigDecimal share, BigDecimal cumulativeShare, boolean vitalFew) {
+    public record Row(String useCase, String costUsd, BigDecimal share, BigDecimal cumulativeShare, boolean vitalFew) {
     }
 }

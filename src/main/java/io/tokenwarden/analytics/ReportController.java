@@ -58,14 +58,14 @@ class ReportController {
     }
 
     @GetMapping("/api/v1/reports/unit-costs")
-    Rows<UnitCostQuery.Row> unitCosts(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+    Rows<UnitCostRow> unitCosts(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         YearMonth m = orCurrent(month);
         return new Rows<>(m.toString(), unitCosts.run(m));
     }
 
     /** {@code as_of} (a day, default today) is added to API.md: the budget status as it stood that day. */
     @GetMapping("/api/v1/reports/budgets")
-    Rows<BudgetQuery.Row> budgets(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+    Rows<BudgetRow> budgets(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
                                   @RequestParam(name = "as_of", required = false)
                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         YearMonth m = orCurrent(month);
@@ -73,7 +73,7 @@ class ReportController {
     }
 
     @GetMapping("/api/v1/reports/anomalies")
-    Rows<AnomalyQuery.Row> anomalies(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+    Rows<AnomalyRow> anomalies(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         YearMonth m = orCurrent(month);
         return new Rows<>(m.toString(), anomalies.run(m));
     }

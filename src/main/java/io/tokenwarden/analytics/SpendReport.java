@@ -3,6 +3,6 @@ package io.tokenwarden.analytics;
 import java.time.LocalDate;
 import java.util.List;
 
-record SpendReport(LocalDate from, LocalDate to, String groupBy, List<SpendRow> rows, String totalCostUsd,
+public record SpendReport(LocalDate from, LocalDate to, String groupBy, List<SpendRow> rows, String totalCostUsd,
                    long unpricedEvents) {
 }

@@ -4,6 +4,6 @@ package io.tokenwarden.analytics;
  * One group of the spend report; token sums are exact integers, cost an exact decimal string of the
  * priced events. {@code unpricedEvents} (not in API.md's row, added) says how many events the cost leaves out.
  */
-record SpendRow(String key, long requests, long inputTokens, long outputTokens, long cacheCreationInputTokens,
+public record SpendRow(String key, long requests, long inputTokens, long outputTokens, long cacheCreationInputTokens,
                 long cacheReadInputTokens, String costUsd, long unpricedEvents) {
 }

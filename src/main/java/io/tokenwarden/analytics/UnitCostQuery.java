@@ -24,12 +24,8 @@ class UnitCostQuery {
         this.useCases = useCases;
     }
 
-    record Row(String useCase, String unitName, BigDecimal units, String costUsd, String costPerUnitUsd,
-               String valuePerUnitUsd, String valueUsd, BigDecimal roi) {
-    }
-
     @Transactional(readOnly = true)
-    List<Row> run(YearMonth month) {
+    List<UnitCostRow> run(YearMonth month) {
         Map<String, BigDecimal[]> totals = new TreeMap<>(); // use case -> {cost, units}
         jdbc.sql("""
                         SELECT use_case, sum(cost), sum(business_units) FROM daily_rollup
@@ -50,12 +46,12 @@ class UnitCostQuery {
                 .toList();
     }
 
-    private static Row row(UseCaseSettings settings, BigDecimal cost, BigDecimal units) {
+    private static UnitCostRow row(UseCaseSettings settings, BigDecimal cost, BigDecimal units) {
         String perUnit = units.signum() == 0 ? null : Money.format(Ratios.money(cost, units));
         BigDecimal valuePerUnit = settings.valuePerUnit();
         BigDecimal value = valuePerUnit == null ? null : units.multiply(valuePerUnit);
         BigDecimal roi = value == null || cost.signum() == 0 ? null : Ratios.share(value.subtract(cost), cost);
-        return new Row(settings.useCase(), settings.unitName(), units.stripTrailingZeros(), Money.format(cost), perUnit,
+        return new UnitCostRow(settings.useCase(), settings.unitName(), units.stripTrailingZeros(), Money.format(cost), perUnit,
                 Money.format(valuePerUnit), Money.format(value), roi);
     }
 }

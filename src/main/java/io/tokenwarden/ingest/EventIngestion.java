@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * the write share one transaction, which commits before any result is returned.
  */
 @Service
-class EventIngestion {
+public class EventIngestion {
 
     private final EventValidator validator;
     private final PriceCatalog catalog;
@@ -34,6 +34,11 @@ class EventIngestion {
         this.writer = writer;
         this.useCases = useCases;
         this.transaction = transaction;
+    }
+
+    /** For in-process producers (the demo workload): the same path as POST /api/v1/events; returns how many were accepted. */
+    public long accept(AppPrincipal app, List<JsonNode> items) {
+        return ingest(app, items).accepted();
     }
 
     IngestResponse ingest(AppPrincipal app, List<JsonNode> items) {

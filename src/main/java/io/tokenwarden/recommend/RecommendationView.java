@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** API.md's recommendation; {@code note} and {@code measurement} are added. */
-record RecommendationView(long id, String useCase, String kind, String title, String status, String confidence,
+public record RecommendationView(long id, String useCase, String kind, String title, String status, String confidence,
                           String estimatedMonthlySavingsUsd, Map<String, Object> evidence,
                           Map<String, Object> assumptions, String howTo, String note, Instant createdAt,
                           Instant updatedAt, Instant implementedAt, String realizedMonthlySavingsUsd,

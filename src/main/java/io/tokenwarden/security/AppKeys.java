@@ -34,7 +34,7 @@ public class AppKeys {
     }
 
     @Transactional
-    IssuedKey createApp(String name, String actor) {
+    public IssuedKey createApp(String name, String actor) {
         if (apps.findByName(name).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "An app named '" + name + "' exists already.");
         }

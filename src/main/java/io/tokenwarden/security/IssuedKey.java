@@ -1,5 +1,5 @@
 package io.tokenwarden.security;
 
 /** A key as shown once at creation; only a hash of its secret is kept. */
-record IssuedKey(String app, String keyId, String apiKey) {
+public record IssuedKey(String app, String keyId, String apiKey) {
 }

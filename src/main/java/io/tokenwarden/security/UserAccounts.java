@@ -35,6 +35,15 @@ public class UserAccounts implements UserDetailsService {
         audit.record(actor, "user.create", username, null, Map.of("username", username, "role", role.name()));
     }
 
+    record UserView(String username, String role) {
+    }
+
+    @Transactional(readOnly = true)
+    java.util.List<UserView> list() {
+        return users.findAll(org.springframework.data.domain.Sort.by("username")).stream()
+                .map(u -> new UserView(u.username(), u.role().name())).toList();
+    }
+
     @Transactional(readOnly = true)
     boolean none() {
         return users.count() == 0;

@@ -50,7 +50,7 @@ class UseCaseController {
         return UseCaseView.of(useCases.put(settings, user.getName()));
     }
 
-    private static UseCaseSettings read(String useCase, JsonFields f) {
+    static UseCaseSettings read(String useCase, JsonFields f) {
         return new UseCaseSettings(useCase,
                 f.optionalString("display_name", 128),
                 f.optionalString("owner_team", 64),

@@ -65,7 +65,7 @@ public class UseCases {
     }
 
     @Transactional
-    UseCaseSettings put(UseCaseSettings settings, String actor) {
+    public UseCaseSettings put(UseCaseSettings settings, String actor) {
         UseCaseEntity entity = repository.findById(settings.useCase())
                 .orElseGet(() -> new UseCaseEntity(settings.useCase()));
         UseCaseSettings before = repository.existsById(settings.useCase()) ? entity.settings() : null;

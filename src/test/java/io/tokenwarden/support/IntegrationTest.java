@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tokenwarden.embedded.ephemeral=true",
+        "tokenwarden.demo.enabled=false",
         "tokenwarden.admin-password=" + Api.ADMIN_PASSWORD})
 @Import({PostgresTestConfiguration.class, Api.class})
 public @interface IntegrationTest {

@@ -1,0 +1,22 @@
+package io.tokenwarden.analytics;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One use case over a period, for its feature page: spend and volume per day, model mix, token mix,
+ * the share of input served from cache, and median tokens per request.
+ */
+public record FeatureStats(String useCase, List<Day> days, List<ModelShare> models, Tokens tokens,
+                           BigDecimal cacheHitRate, BigDecimal medianInputTokens, BigDecimal medianOutputTokens) {
+
+    public record Day(String day, long requests, String costUsd) {
+    }
+
+    public record ModelShare(String model, long requests, String costUsd) {
+    }
+
+    /** Uncached input, cache writes, cache reads, output. */
+    public record Tokens(long input, long cacheWrites, long cacheReads, long output) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.tokenwarden.analytics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** The reports as Java calls, for the pages; the JSON API serves the same objects. */
+@Service
+public class Reports {
+
+    private final SpendQuery spend;
+    private final ParetoQuery pareto;
+    private final UnitCostQuery unitCosts;
+    private final BudgetQuery budgets;
+    private final AnomalyQuery anomalies;
+    private final FeatureQuery features;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    Reports(SpendQuery spend, ParetoQuery pareto, UnitCostQuery unitCosts, BudgetQuery budgets, AnomalyQuery anomalies,
+            FeatureQuery features, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, Clock clock) {
+        this.spend = spend;
+        this.pareto = pareto;
+        this.unitCosts = unitCosts;
+        this.budgets = budgets;
+        this.anomalies = anomalies;
+        this.features = features;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    public SpendReport spend(LocalDate from, LocalDate to, String groupBy) {
+        return spend.run(from, to, SpendGrouping.parse(groupBy));
+    }
+
+    public SpendReport spend(YearMonth month, String groupBy) {
+        return spend(month.atDay(1), month.atEndOfMonth(), groupBy);
+    }
+
+    public ParetoReport pareto(YearMonth month) {
+        return pareto.run(month);
+    }
+
+    public List<UnitCostRow> unitCosts(YearMonth month) {
+        return unitCosts.run(month);
+    }
+
+    public List<BudgetRow> budgets(YearMonth month) {
+        return budgets.run(month, today());
+    }
+
+    public List<AnomalyRow> anomalies(YearMonth month) {
+        return anomalies.run(month);
+    }
+
+    public List<DailyUseCaseCost> daily(YearMonth month) {
+        return features.daily(month.atDay(1), month.atEndOfMonth());
+    }
+
+    public List<UseCaseModelCost> modelMix(YearMonth month) {
+        return features.modelMix(month.atDay(1), month.atEndOfMonth());
+    }
+
+    public FeatureStats feature(String useCase, LocalDate from, LocalDate to) {
+        return features.run(useCase, from, to, zone);
+    }
+}

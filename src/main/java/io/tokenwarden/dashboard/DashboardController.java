@@ -1,0 +1,84 @@
+package io.tokenwarden.dashboard;
+
+import io.tokenwarden.analytics.DailyUseCaseCost;
+import io.tokenwarden.analytics.ParetoReport;
+import io.tokenwarden.analytics.Reports;
+import io.tokenwarden.analytics.SpendReport;
+import io.tokenwarden.analytics.SpendRow;
+import io.tokenwarden.recommend.Recommendations;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Finance's monthly view: headline figures, charts (data fetched as JSON) and the tables behind them. */
+@Controller
+class DashboardController {
+
+    private static final int TOP_USE_CASES = 5;
+
+    private final Reports reports;
+    private final Recommendations recommendations;
+    private final JdbcClient jdbc;
+
+    DashboardController(Reports reports, Recommendations recommendations, JdbcClient jdbc) {
+        this.reports = reports;
+        this.recommendations = recommendations;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) String month, Model model) {
+        YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
+        model.addAttribute("view", FinanceView.of(reports, shown, recommendations.openSavings(),
+                recommendations.realizedSavings()));
+        model.addAttribute("previousMonth", shown.minusMonths(1));
+        model.addAttribute("nextMonth", shown.plusMonths(1));
+        model.addAttribute("demo", jdbc.sql("SELECT count(*) FROM app WHERE name = 'demo'").query(Long.class).single() > 0);
+        return "dashboard";
+    }
+
+    @GetMapping("/dashboard/data")
+    @ResponseBody
+    Map<String, ChartData> data(@RequestParam(required = false) String month) {
+        YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
+        ParetoReport pareto = reports.pareto(shown);
+        List<String> top = pareto.rows().stream().limit(TOP_USE_CASES).map(ParetoReport.Row::useCase).toList();
+        List<DailyUseCaseCost> daily = reports.daily(shown);
+        SpendReport byModel = reports.spend(shown, "model");
+        return Map.of(
+                "daily", FinanceView.dailyStack(daily, shown, top),
+                "pareto", new ChartData(pareto.rows().stream().map(ParetoReport.Row::useCase).toList(), List.of(
+                        new ChartData.Series("cost", pareto.rows().stream().map(r -> new BigDecimal(r.costUsd())).toList()),
+                        new ChartData.Series("cumulative share",
+                                pareto.rows().stream().map(ParetoReport.Row::cumulativeShare).toList()))),
+                "models", new ChartData(byModel.rows().stream().map(SpendRow::key).toList(), List.of(
+                        new ChartData.Series("cost", byModel.rows().stream().map(r -> new BigDecimal(r.costUsd())).toList()))));
+    }
+
+    /** The month as CSV: one row per day and use case. */
+    @GetMapping("/dashboard/export.csv")
+    void export(@RequestParam(required = false) String month, HttpServletResponse response) throws IOException {
+        YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"tokenwarden-" + shown + ".csv\"");
+        Writer writer = response.getWriter();
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                .setHeader("day", "use_case", "cost_usd").get())) {
+            for (DailyUseCaseCost row : reports.daily(shown)) {
+                csv.printRecord(row.day(), row.useCase(), row.cost().toPlainString());
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.tokenwarden.dashboard;
+
+import io.tokenwarden.analytics.AnomalyRow;
+import io.tokenwarden.analytics.BudgetRow;
+import io.tokenwarden.analytics.DailyUseCaseCost;
+import io.tokenwarden.analytics.ParetoReport;
+import io.tokenwarden.analytics.Reports;
+import io.tokenwarden.analytics.SpendReport;
+import io.tokenwarden.analytics.UnitCostRow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The finance dashboard's figures for one month. Forecast = spend so far + mean daily spend of the
+ * last 7 full days x days left (the same rule as the budget report), for the current month only.
+ */
+record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, BigDecimal changePercent,
+                   BigDecimal forecast, long budgetsOver, long budgetsAtRisk, BigDecimal openSavings,
+                   BigDecimal realizedSavings, ParetoReport pareto, SpendReport byModel, List<UnitCostRow> unitCosts,
+                   List<BudgetRow> budgets, List<AnomalyRow> anomalies) {
+
+    static FinanceView of(Reports reports, YearMonth month, BigDecimal openSavings, BigDecimal realizedSavings) {
+        BigDecimal spend = new BigDecimal(reports.spend(month, "use_case").totalCostUsd());
+        BigDecimal previous = new BigDecimal(reports.spend(month.minusMonths(1), "use_case").totalCostUsd());
+        BigDecimal change = previous.signum() == 0 ? null
+                : spend.subtract(previous).movePointRight(2).divide(previous, 1, RoundingMode.HALF_EVEN);
+        List<BudgetRow> budgets = reports.budgets(month);
+        return new FinanceView(month, spend, previous, change, forecast(reports, month, spend),
+                budgets.stream().filter(b -> b.status().equals("over")).count(),
+                budgets.stream().filter(b -> b.status().equals("at_risk")).count(),
+                openSavings, realizedSavings, reports.pareto(month), reports.spend(month, "model"),
+                reports.unitCosts(month), budgets, reports.anomalies(month));
+    }
+
+    private static BigDecimal forecast(Reports reports, YearMonth month, BigDecimal spend) {
+        LocalDate today = reports.today();
+        if (!YearMonth.from(today).equals(month)) {
+            return spend;
+        }
+        BigDecimal lastWeek = reports.spend(today.minusDays(7), today.minusDays(1), "use_case").rows().stream()
+                .map(r -> new BigDecimal(r.costUsd())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long daysLeft = month.lengthOfMonth() - today.getDayOfMonth();
+        return spend.add(lastWeek.multiply(BigDecimal.valueOf(daysLeft)).divide(BigDecimal.valueOf(7), 2, RoundingMode.HALF_EVEN));
+    }
+
+    /** Daily spend stacked by the top {@code top} use cases of the month, the rest as "other". */
+    static ChartData dailyStack(List<DailyUseCaseCost> daily, YearMonth month, List<String> topUseCases) {
+        List<String> days = month.atDay(1).datesUntil(month.atEndOfMonth().plusDays(1)).map(LocalDate::toString).toList();
+        List<ChartData.Series> series = new java.util.ArrayList<>();
+        for (String useCase : topUseCases) {
+            series.add(new ChartData.Series(useCase, perDay(days, daily, d -> d.useCase().equals(useCase))));
+        }
+        series.add(new ChartData.Series("other", perDay(days, daily, d -> !topUseCases.contains(d.useCase()))));
+        return new ChartData(days, series);
+    }
+
+    private static List<BigDecimal> perDay(List<String> days, List<DailyUseCaseCost> daily,
+                                           java.util.function.Predicate<DailyUseCaseCost> include) {
+        return days.stream().map(day -> daily.stream().filter(d -> d.day().equals(day)).filter(include)
+                .map(DailyUseCaseCost::cost).reduce(BigDecimal.ZERO, BigDecimal::add)).toList();
+    }
+}

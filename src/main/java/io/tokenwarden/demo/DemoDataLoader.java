@@ -1,0 +1,120 @@
+package io.tokenwarden.demo;
+
+import io.tokenwarden.analytics.AnomalyJob;
+import io.tokenwarden.ingest.EventIngestion;
+import io.tokenwarden.recommend.RecommendationAnalysis;
+import io.tokenwarden.security.AppKeys;
+import io.tokenwarden.security.AppPrincipal;
+import io.tokenwarden.usecase.UseCaseSettings;
+import io.tokenwarden.usecase.UseCases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * First start only: fills the app "demo" with 30 days of the demo workload through the same
+ * ingestion path as POST /api/v1/events, then rolls up, scans for anomalies and recommends,
+ * so a newcomer lands on full dashboards. Off with TOKENWARDEN_DEMO=false.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "tokenwarden.demo.enabled", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+    static final String APP = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final int DAYS = 30;
+    private static final int SPIKE_DAYS_AGO = 3;
+
+    private final AppKeys appKeys;
+    private final EventIngestion ingestion;
+    private final UseCases useCases;
+    private final AnomalyJob anomalies;
+    private final RecommendationAnalysis recommendations;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DemoDataLoader(AppKeys appKeys, EventIngestion ingestion, UseCases useCases, AnomalyJob anomalies,
+                   RecommendationAnalysis recommendations, JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.appKeys = appKeys;
+        this.ingestion = ingestion;
+        this.useCases = useCases;
+        this.anomalies = anomalies;
+        this.recommendations = recommendations;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("SELECT count(*) FROM app WHERE name = ?").param(APP).query(Long.class).single() > 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        log.info("Loading the demo workload (app '{}', {} days); set TOKENWARDEN_DEMO=false to skip it", APP, DAYS);
+        AppPrincipal app = appKeys.authenticate(appKeys.createApp(APP, "demo").apiKey()).orElseThrow();
+        long accepted = 0;
+        for (DemoUseCase useCase : DemoWorkload.useCases()) {
+            useCases.put(new UseCaseSettings(useCase.name(), useCase.displayName(), useCase.team(), useCase.unit(),
+                    useCase.valuePerUnit(), useCase.budget(), useCase.latencyClass(), useCase.defaultTaskType()), "demo");
+            accepted += load(app, useCase);
+            log.info("Demo: {} loaded ({} events so far)", useCase.name(), accepted);
+        }
+        anomalies.catchUp(DAYS);
+        recommendations.refresh();
+        log.info("Demo workload ready: {} events in {} s", accepted, (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private long load(AppPrincipal app, DemoUseCase useCase) {
+        SplittableRandom random = new SplittableRandom(useCase.name().hashCode());
+        Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        Instant latest = clock.instant().minus(Duration.ofMinutes(10));
+        List<JsonNode> batch = new ArrayList<>();
+        long accepted = 0;
+        long n = 0;
+        for (int day = DAYS - 1; day >= 0; day--) {
+            int calls = useCase.perDay() * (day == SPIKE_DAYS_AGO && useCase.name().equals("meeting_notes") ? 12 : 1);
+            for (int i = 0; i < calls; i++) {
+                long span = (useCase.lastHour() - useCase.firstHour() + 1) * 3600L;
+                Instant at = today.minus(Duration.ofDays(day)).plusSeconds(useCase.firstHour() * 3600L + span * i / calls);
+                if (at.isAfter(latest)) {
+                    break;
+                }
+                batch.add(event(useCase, new DemoUseCase.Call(n++, at, random)));
+                if (batch.size() == 1000) {
+                    accepted += ingestion.accept(app, batch);
+                    batch.clear();
+                }
+            }
+        }
+        return batch.isEmpty() ? accepted : accepted + ingestion.accept(app, batch);
+    }
+
+    private ObjectNode event(DemoUseCase useCase, DemoUseCase.Call call) {
+        ObjectNode event = json.createObjectNode();
+        event.put("event_id", "demo-" + useCase.name() + "-" + call.n());
+        event.put("occurred_at", call.at().toString());
+        event.put("use_case", useCase.name());
+        event.put("latency_class", useCase.latencyClass());
+        useCase.shape().accept(call, event);
+        event.putObject("tags").put("team", useCase.team()).put("env", "demo");
+        return event;
+    }
+}

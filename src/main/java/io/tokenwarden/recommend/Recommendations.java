@@ -1,0 +1,68 @@
+package io.tokenwarden.recommend;
+
+import io.tokenwarden.web.ApiException;
+import io.tokenwarden.web.FieldError;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Recommendations as the API and the pages use them: listing, and the status changes people make. */
+@Service
+public class Recommendations {
+
+    static final List<String> SETTABLE = List.of("accepted", "dismissed", "implemented");
+
+    private final RecommendationStore store;
+    private final RecommendationAnalysis analysis;
+    private final Clock clock;
+
+    Recommendations(RecommendationStore store, RecommendationAnalysis analysis, Clock clock) {
+        this.store = store;
+        this.analysis = analysis;
+        this.clock = clock;
+    }
+
+    public List<RecommendationView> list(String useCase, String kind, String status) {
+        return store.find(useCase, kind, status).stream().map(RecommendationView::of).toList();
+    }
+
+    /** accepted, dismissed (a note is required) or implemented (dated now, and measured at once). */
+    @Transactional
+    public RecommendationView setStatus(long id, String status, String note) {
+        store.byId(id).orElseThrow(() -> ApiException.notFound("There is no recommendation " + id + "."));
+        List<FieldError> errors = new ArrayList<>();
+        if (status == null || !SETTABLE.contains(status)) {
+            errors.add(new FieldError("status", "must be one of " + String.join(", ", SETTABLE)));
+        }
+        if ("dismissed".equals(status) && (note == null || note.isBlank())) {
+            errors.add(new FieldError("note", "is required when dismissing: say why"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(errors);
+        }
+        store.setStatus(id, status, note == null || note.isBlank() ? null : note,
+                "implemented".equals(status) ? clock.instant() : null);
+        if ("implemented".equals(status)) {
+            analysis.measureImplemented(clock.instant());
+        }
+        return RecommendationView.of(store.byId(id).orElseThrow());
+    }
+
+    /** Sum of the estimated monthly savings of open and accepted recommendations. */
+    public BigDecimal openSavings() {
+        return sum(list(null, null, "open")).add(sum(list(null, null, "accepted")));
+    }
+
+    /** Sum of the measured monthly savings of implemented recommendations. */
+    public BigDecimal realizedSavings() {
+        return store.implemented().stream().map(RecommendationStore.Recommendation::realizedMonthlySavings)
+                .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal sum(List<RecommendationView> views) {
+        return views.stream().map(v -> new BigDecimal(v.estimatedMonthlySavingsUsd())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,165 @@
+package io.tokenwarden.dashboard;
+
+import static io.tokenwarden.support.Events.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tokenwarden.recommend.RecommendationAnalysis;
+import io.tokenwarden.security.Role;
+import io.tokenwarden.security.UserAccounts;
+import io.tokenwarden.support.Api;
+import io.tokenwarden.support.Events;
+import io.tokenwarden.support.IntegrationTest;
+import io.tokenwarden.analytics.RollupJob;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+
+/** Every page in real headless Chromium, as each role, with the numbers checked against the API. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    UserAccounts users;
+    @Autowired
+    RollupJob rollupJob;
+    @Autowired
+    RecommendationAnalysis analysis;
+    @Autowired
+    Environment environment;
+
+    Browser browser;
+    String finance = "fin-" + UUID.randomUUID().toString().substring(0, 6);
+    String engineer = "eng-" + UUID.randomUUID().toString().substring(0, 6);
+    String useCase = "browser-triage-" + UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    void setUp() throws Exception {
+        browser = Browser.open(Integer.parseInt(environment.getProperty("local.server.port")));
+        users.create(finance, "finance-pw", Role.FINANCE, "test");
+        users.create(engineer, "engineer-pw", Role.ENGINEER, "test");
+        List<Events> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) { // classification on Opus: a routing recommendation
+            events.add(event("b" + i).with("use_case", useCase).with("model", "claude-opus-4-6")
+                    .with("task_type", "classification").with("latency_class", "interactive")
+                    .usage("input_tokens", 20_000).usage("output_tokens", 1_000)
+                    .with("occurred_at", Instant.now().minus(i + 1, ChronoUnit.HOURS).toString()));
+        }
+        api.ingestAll(api.newApp().apiKey(), events);
+        rollupJob.runOnce();
+        analysis.refresh();
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void financeSeesTheMonthWithChartsMatchingTheApi() throws Exception {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        browser.login(finance, "finance-pw").go("/dashboard?month=" + month);
+        browser.awaitCharts();
+        JsonNode pareto = api.getAsAdmin("/api/v1/reports/pareto?month=" + month).json();
+        JsonNode spend = api.getAsAdmin("/api/v1/reports/spend?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth()).json();
+        JsonNode byModel = api.getAsAdmin("/api/v1/reports/spend?group_by=model&from=" + month.atDay(1) + "&to=" + month.atEndOfMonth()).json();
+
+        assertThat(browser.points("chart-daily")).isEqualTo(month.lengthOfMonth());
+        assertThat(browser.series("chart-daily")).isEqualTo(Math.min(5, pareto.get("rows").size()) + 1); // top 5 + other
+        assertThat(browser.points("chart-pareto")).isEqualTo(pareto.get("rows").size());
+        assertThat(browser.points("chart-models")).isEqualTo(byModel.get("rows").size());
+        assertThat(values("#table-pareto td[data-value]"))
+                .isEqualTo(pareto.get("rows").valueStream().map(r -> r.get("cost_usd").stringValue()).toList());
+        assertThat(new BigDecimal(browser.find("#spend").getAttribute("data-value")))
+                .isEqualByComparingTo(spend.get("total_cost_usd").stringValue());
+        assertThat(browser.find("#pareto-headline").getText()).isEqualTo(pareto.get("headline").stringValue());
+        assertThat(browser.all("#nav-admin-apps")).as("finance sees no admin link").isEmpty();
+        assertThat(browser.all("#csv-download")).hasSize(1);
+        browser.assertNoConsoleErrors();
+        browser.screenshot("dashboard");
+    }
+
+    @Test
+    void financeCannotOpenAdminPages() throws Exception {
+        browser.login(finance, "finance-pw");
+        for (String page : List.of("/admin/apps", "/admin/prices", "/admin/use-cases", "/admin/users")) {
+            browser.go(page);
+            assertThat(browser.find("#error-title").getText()).isEqualTo("You may not open this page");
+            assertThat(browser.driver.getPageSource()).doesNotContain("Exception").doesNotContain("at io.tokenwarden");
+        }
+        browser.screenshot("forbidden");
+    }
+
+    @Test
+    void anEngineerAcceptsThenImplementsARecommendation() throws Exception {
+        browser.login(engineer, "engineer-pw").go("/features/" + useCase);
+        browser.awaitCharts();
+        JsonNode data = api.getAsAdmin("/api/v1/recommendations?use_case=" + useCase).json();
+        assertThat(data.size()).isEqualTo(1);
+        String card = "#rec-" + data.get(0).get("id").longValue();
+        assertThat(browser.find(card + " .estimate").getAttribute("data-value"))
+                .isEqualTo(data.get(0).get("estimated_monthly_savings_usd").stringValue());
+        assertThat(browser.points("chart-models")).isEqualTo(browser.all("#table-models tr").size());
+        assertThat(browser.points("chart-tokens")).isEqualTo(4);
+        browser.screenshot("feature");
+
+        browser.find(card + " button.accept").click();
+        browser.awaitAttribute(card, "data-status", "accepted");
+        browser.find(card + " button.implemented").click();
+        browser.awaitAttribute(card, "data-status", "implemented");
+
+        assertThat(browser.find(card + " .measurement").getText()).contains("quality unknown");
+        assertThat(api.getAsAdmin("/api/v1/recommendations?use_case=" + useCase).json().get(0).get("status").stringValue())
+                .isEqualTo("implemented");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void anAdminOpensEveryPageAndCreatesAnAppWhoseKeyIsShownOnce() throws Exception {
+        browser.login("admin", Api.ADMIN_PASSWORD);
+        for (String page : List.of("/dashboard", "/features", "/features/" + useCase, "/recommendations",
+                "/admin/apps", "/admin/prices", "/admin/use-cases", "/admin/users")) {
+            browser.go(page);
+            browser.awaitCharts();
+            assertThat(browser.all("h1")).as(page).isNotEmpty();
+            browser.assertNoConsoleErrors();
+            browser.screenshot(page.substring(1).replace('/', '-').replace(useCase, "use-case"));
+        }
+        browser.go("/admin/apps");
+        browser.find("#new-app-name").sendKeys("browser-" + UUID.randomUUID().toString().substring(0, 6));
+        browser.find("#create-app").click();
+        browser.awaitAttribute("#issued-key", "class", "card");
+        String key = browser.find("#new-api-key").getText();
+        assertThat(key).startsWith("tw_");
+        assertThat(api.postEvents(key, api.toJson(event("from-browser-key").toMap())).status()).isEqualTo(200);
+        browser.go("/admin/apps");
+        assertThat(browser.all("#new-api-key")).as("shown once").isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        browser.login(finance, "not-the-password");
+        assertThat(browser.find("#login-error").getText()).isEqualTo("Wrong user name or password.");
+    }
+
+    private List<String> values(String selector) {
+        return browser.all(selector).stream().map((WebElement e) -> e.getAttribute("data-value")).toList();
+    }
+}

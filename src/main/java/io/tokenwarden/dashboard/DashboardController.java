@@ -41,8 +41,9 @@ class DashboardController {
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) String month, Model model) {
         YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
-        model.addAttribute("view", FinanceView.of(reports, shown, recommendations.openSavings(),
-                recommendations.realizedSavings()));
+        FinanceView view = FinanceView.of(reports, shown, recommendations.openSavings(), recommendations.realizedSavings());
+        model.addAttribute("view", view);
+        model.addAttribute("daily", FinanceView.dailyStack(reports.daily(shown), shown, top(view.pareto())));
         model.addAttribute("previousMonth", shown.minusMonths(1));
         model.addAttribute("nextMonth", shown.plusMonths(1));
         model.addAttribute("demo", jdbc.sql("SELECT count(*) FROM app WHERE name = 'demo'").query(Long.class).single() > 0);
@@ -54,17 +55,20 @@ class DashboardController {
     Map<String, ChartData> data(@RequestParam(required = false) String month) {
         YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
         ParetoReport pareto = reports.pareto(shown);
-        List<String> top = pareto.rows().stream().limit(TOP_USE_CASES).map(ParetoReport.Row::useCase).toList();
         List<DailyUseCaseCost> daily = reports.daily(shown);
         SpendReport byModel = reports.spend(shown, "model");
         return Map.of(
-                "daily", FinanceView.dailyStack(daily, shown, top),
+                "daily", FinanceView.dailyStack(daily, shown, top(pareto)),
                 "pareto", new ChartData(pareto.rows().stream().map(ParetoReport.Row::useCase).toList(), List.of(
                         new ChartData.Series("cost", pareto.rows().stream().map(r -> new BigDecimal(r.costUsd())).toList()),
                         new ChartData.Series("cumulative share",
                                 pareto.rows().stream().map(ParetoReport.Row::cumulativeShare).toList()))),
                 "models", new ChartData(byModel.rows().stream().map(SpendRow::key).toList(), List.of(
                         new ChartData.Series("cost", byModel.rows().stream().map(r -> new BigDecimal(r.costUsd())).toList()))));
+    }
+
+    private static List<String> top(ParetoReport pareto) {
+        return pareto.rows().stream().limit(TOP_USE_CASES).map(ParetoReport.Row::useCase).toList();
     }
 
     /** The month as CSV: one row per day and use case. */

@@ -82,6 +82,7 @@ class DashboardBrowserTest {
         JsonNode byModel = api.getAsAdmin("/api/v1/reports/spend?group_by=model&from=" + month.atDay(1) + "&to=" + month.atEndOfMonth()).json();
 
         assertThat(browser.points("chart-daily")).isEqualTo(month.lengthOfMonth());
+        assertThat(browser.all("#table-daily tbody tr")).hasSize(month.lengthOfMonth());
         assertThat(browser.series("chart-daily")).isEqualTo(Math.min(5, pareto.get("rows").size()) + 1); // top 5 + other
         assertThat(browser.points("chart-pareto")).isEqualTo(pareto.get("rows").size());
         assertThat(browser.points("chart-models")).isEqualTo(byModel.get("rows").size());
@@ -118,6 +119,7 @@ class DashboardBrowserTest {
                 .isEqualTo(data.get(0).get("estimated_monthly_savings_usd").stringValue());
         assertThat(browser.points("chart-models")).isEqualTo(browser.all("#table-models tr").size());
         assertThat(browser.points("chart-tokens")).isEqualTo(4);
+        assertThat(browser.points("chart-spend")).isEqualTo(browser.all("#table-days tbody tr").size()).isPositive();
         browser.screenshot("feature");
 
         browser.find(card + " button.accept").click();

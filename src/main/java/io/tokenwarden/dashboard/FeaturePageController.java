@@ -105,8 +105,7 @@ class FeaturePageController {
             RecommendationView updated = recommendations.setStatus(id, status, note);
             redirect.addFlashAttribute("message", "'" + updated.title() + "' is now " + updated.status() + ".");
         } catch (ApiException e) {
-            redirect.addFlashAttribute("error", e.getMessage() + " " + e.errors().stream()
-                    .map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+            redirect.addFlashAttribute("error", e.summary());
         }
         return "redirect:/features/" + useCase;
     }

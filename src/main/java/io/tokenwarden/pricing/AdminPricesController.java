@@ -5,7 +5,6 @@ import io.tokenwarden.web.FormJson;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +41,7 @@ class AdminPricesController {
             redirect.addFlashAttribute("message", "Price version added for " + added.priceVersion().model() + "; "
                     + added.repricedEvents() + " events re-priced.");
         } catch (ApiException e) {
-            redirect.addFlashAttribute("error", e.getMessage() + " " + e.errors().stream()
-                    .map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+            redirect.addFlashAttribute("error", e.summary());
         }
         return "redirect:/admin/prices";
     }

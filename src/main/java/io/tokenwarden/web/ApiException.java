@@ -27,6 +27,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, detail);
     }
 
+    /** The detail and every field reason on one line, for a page's flash message. */
+    public String summary() {
+        StringBuilder text = new StringBuilder(getMessage());
+        errors.forEach(e -> text.append(' ').append(e.field()).append(' ').append(e.message()).append(';'));
+        return text.toString();
+    }
+
     public HttpStatus status() {
         return status;
     }

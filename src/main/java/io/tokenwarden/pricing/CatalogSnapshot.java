@@ -70,6 +70,13 @@ public final class CatalogSnapshot {
                 .orElseGet(() -> new Quote(model.id(), null, null));
     }
 
+    /** The cost of an event by token type (empty when unpriced); the parts add up to its cost exactly. */
+    public java.util.Map<TokenType, java.math.BigDecimal> breakdown(String rawModel, Instant occurredAt, TokenUsage usage) {
+        return resolve(rawModel).flatMap(model -> versionAt(model.id(), occurredAt)
+                        .map(version -> CostCalculator.breakdown(model, version, usage)))
+                .orElse(java.util.Map.of());
+    }
+
     public List<PriceVersion> versions() {
         return versionsByModel.values().stream().flatMap(List::stream)
                 .sorted(Comparator.comparing(PriceVersion::modelId).thenComparing(PriceVersion::effectiveFrom))

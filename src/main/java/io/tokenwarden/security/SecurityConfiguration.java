@@ -60,6 +60,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/v1/use-cases/**").hasRole("ADMIN")
                         .requestMatchers(DELETE, "/api/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/recommendations/**").hasAnyRole("ADMIN", "ENGINEER")
+                        .requestMatchers("/api/v1/exports/**").hasAnyRole("ADMIN", "FINANCE")
                         .requestMatchers(GET, "/api/v1/prices", "/api/v1/reports/**").hasAnyRole(ANY_ROLE)
                         .anyRequest().hasAnyRole(ANY_ROLE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)

@@ -9,7 +9,9 @@ COPY frontend frontend
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system tokenwarden
+# curl serves the compose health check against /actuator/health/readiness.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system tokenwarden
 USER tokenwarden
 COPY --from=build /src/target/tokenwarden-*.jar /app/tokenwarden.jar
 EXPOSE 8080

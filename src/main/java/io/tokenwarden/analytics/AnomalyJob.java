@@ -24,9 +24,11 @@ public class AnomalyJob {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final io.tokenwarden.ops.JobTimer timer;
 
     AnomalyJob(RollupJob rollups, AnomalyDetector detector, JdbcClient jdbc, Clock clock,
-               @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone) {
+               @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, io.tokenwarden.ops.JobTimer timer) {
+        this.timer = timer;
         this.rollups = rollups;
         this.detector = detector;
         this.jdbc = jdbc;
@@ -37,7 +39,10 @@ public class AnomalyJob {
     @Scheduled(cron = "${tokenwarden.anomalies.cron:0 15 0 * * *}", zone = "${tokenwarden.reporting-zone:UTC}")
     @SchedulerLock(name = "anomalies", lockAtMostFor = "PT30M")
     void scheduled() {
-        catchUp(CATCH_UP_DAYS);
+        timer.time("anomalies", () -> {
+            catchUp(CATCH_UP_DAYS);
+            return null;
+        });
     }
 
     /** Rolls up, then judges each of the last {@code days} full days not judged yet. */

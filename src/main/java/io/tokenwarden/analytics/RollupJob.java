@@ -1,5 +1,8 @@
 package io.tokenwarden.analytics;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tokenwarden.ops.JobTimer;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +24,33 @@ public class RollupJob {
     private final Rollups rollups;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final JobTimer timer;
 
-    RollupJob(Rollups rollups, JdbcClient jdbc, TransactionTemplate transaction) {
+    RollupJob(Rollups rollups, JdbcClient jdbc, TransactionTemplate transaction, JobTimer timer, MeterRegistry registry) {
         this.rollups = rollups;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.timer = timer;
+        Gauge.builder("tokenwarden.rollup.lag.seconds", this, RollupJob::lagSeconds)
+                .description("Age of the oldest stored event not yet in the rollups (0 when none)").register(registry);
+    }
+
+    /** Seconds since the oldest not-yet-rolled-up event was received. */
+    double lagSeconds() {
+        try {
+            return jdbc.sql("""
+                            SELECT coalesce(extract(epoch FROM now() - min(e.received_at)), 0)::float8 FROM usage_event e
+                            WHERE e.ingest_xid >= (SELECT processed_below FROM rollup_watermark WHERE stream = 'usage_event')""")
+                    .query(Double.class).single();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     @Scheduled(fixedDelayString = "${tokenwarden.rollup.interval:PT30S}", initialDelayString = "PT5S")
     @SchedulerLock(name = "rollup", lockAtMostFor = "PT30M")
     void scheduled() {
-        runOnce();
+        timer.time("rollup", this::runOnce);
     }
 
     /** One pass over both streams; returns the number of rollup groups touched. */

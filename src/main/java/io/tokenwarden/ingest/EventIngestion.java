@@ -26,9 +26,11 @@ public class EventIngestion {
     private final EventWriter writer;
     private final UseCases useCases;
     private final TransactionTemplate transaction;
+    private final IngestMetrics metrics;
 
     EventIngestion(EventValidator validator, PriceCatalog catalog, EventWriter writer, UseCases useCases,
-                   TransactionTemplate transaction) {
+                   TransactionTemplate transaction, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.validator = validator;
         this.catalog = catalog;
         this.writer = writer;
@@ -42,6 +44,7 @@ public class EventIngestion {
     }
 
     IngestResponse ingest(AppPrincipal app, List<JsonNode> items) {
+        long started = System.nanoTime();
         List<Checked<UsageEventInput>> checked = items.stream().map(validator::validate).toList();
         Map<String, UsageEventInput> unique = firstOccurrences(checked);
         Map<String, StoredItem> stored = unique.isEmpty() ? Map.of()
@@ -51,7 +54,11 @@ public class EventIngestion {
         for (int i = 0; i < checked.size(); i++) {
             results.add(result(i, checked.get(i), stored, firstIndex));
         }
-        return IngestResponse.of(results);
+        IngestResponse response = IngestResponse.of(results);
+        long unpriced = results.stream().filter(r -> r instanceof ItemResult.PricedItem p
+                && p.status().equals(ItemResult.ACCEPTED) && !p.priced()).count();
+        metrics.record(app.appName(), response, unpriced, java.time.Duration.ofNanos(System.nanoTime() - started));
+        return response;
     }
 
     private Map<String, StoredItem> store(AppPrincipal app, java.util.Collection<UsageEventInput> events) {

@@ -8,14 +8,16 @@ import org.springframework.stereotype.Component;
 class RecommendationJob {
 
     private final RecommendationAnalysis analysis;
+    private final io.tokenwarden.ops.JobTimer timer;
 
-    RecommendationJob(RecommendationAnalysis analysis) {
+    RecommendationJob(RecommendationAnalysis analysis, io.tokenwarden.ops.JobTimer timer) {
         this.analysis = analysis;
+        this.timer = timer;
     }
 
     @Scheduled(cron = "${tokenwarden.recommendations.cron:0 5 * * * *}")
     @SchedulerLock(name = "recommendations", lockAtMostFor = "PT50M")
     void hourly() {
-        analysis.refresh();
+        timer.time("recommendations", analysis::refresh);
     }
 }

@@ -45,8 +45,24 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Liveness and readiness are open for load balancers; metrics and the rest need an ADMIN. */
     @Bean
     @Order(2)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic.", true);
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic.", true);
         http.securityMatcher("/api/**")
@@ -69,7 +85,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/login").permitAll()

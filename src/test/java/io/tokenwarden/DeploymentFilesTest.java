@@ -1,0 +1,46 @@
+package io.tokenwarden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs here, so docker-compose.yml is checked by reading it: both services have
+ * health checks, and every variable it gives the app is one the app reads.
+ */
+class DeploymentFilesTest {
+
+    /** Variables Spring Boot binds by itself (relaxed binding of spring.datasource.*). */
+    private static final Set<String> BOUND_BY_BOOT = Set.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+            "SPRING_DATASOURCE_PASSWORD");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeGivesTheAppOnlyVariablesItReadsAndChecksBothServicesHealth() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+
+        assertThat(services).containsKeys("postgres", "app");
+        services.forEach((name, service) -> assertThat(service).as(name + " health check").containsKey("healthcheck"));
+        Map<String, Object> appEnvironment = (Map<String, Object>) services.get("app").get("environment");
+        assertThat(appEnvironment).containsKeys(BOUND_BY_BOOT.toArray(String[]::new));
+        for (String variable : appEnvironment.keySet()) {
+            assertThat(BOUND_BY_BOOT.contains(variable) || properties.contains("${" + variable + ":"))
+                    .as(variable + " is read by application.properties").isTrue();
+        }
+        Map<String, Object> postgres = (Map<String, Object>) services.get("postgres").get("environment");
+        assertThat(String.valueOf(appEnvironment.get("SPRING_DATASOURCE_URL")))
+                .endsWith("/" + postgres.get("POSTGRES_DB"));
+        assertThat(appEnvironment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat((List<String>) ((Map<String, Object>) services.get("app").get("healthcheck")).get("test"))
+                .anySatisfy(part -> assertThat(part).contains("/actuator/health/readiness"));
+    }
+}

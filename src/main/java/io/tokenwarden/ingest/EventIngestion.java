@@ -43,6 +43,15 @@ public class EventIngestion {
         return ingest(app, items).accepted();
     }
 
+    /** The same path as POST /api/v1/events, for other wire formats (OTLP); one reason per rejected item. */
+    public List<String> acceptAll(AppPrincipal app, List<JsonNode> items) {
+        return ingest(app, items).results().stream()
+                .filter(r -> r instanceof ItemResult.RejectedItem)
+                .map(r -> ((ItemResult.RejectedItem) r).errors().stream()
+                        .map(e -> e.field() + " " + e.message()).collect(java.util.stream.Collectors.joining(", ")))
+                .toList();
+    }
+
     IngestResponse ingest(AppPrincipal app, List<JsonNode> items) {
         long started = System.nanoTime();
         List<Checked<UsageEventInput>> checked = items.stream().map(validator::validate).toList();

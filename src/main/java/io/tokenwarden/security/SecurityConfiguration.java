@@ -33,7 +33,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain ingestChain(HttpSecurity http, AppKeys appKeys) throws Exception {
-        http.securityMatcher("/api/v1/events", "/api/v1/outcomes")
+        http.securityMatcher("/api/v1/events", "/api/v1/outcomes", "/v1/traces")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

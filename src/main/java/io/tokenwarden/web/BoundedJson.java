@@ -54,6 +54,24 @@ public class BoundedJson {
         }
     }
 
+    /** The raw body of any content type, with the same size limit (for OTLP protobuf). */
+    public byte[] readBytes(HttpServletRequest request) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return readAtMost(request);
+    }
+
+    /** A JSON tree from bytes already read, with the same parser limits. */
+    public JsonNode parse(byte[] body) {
+        try {
+            return mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage(),
+                    List.of(new FieldError("", "not valid JSON")));
+        }
+    }
+
     private static void requireJson(String contentType) {
         try {
             if (contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {

@@ -6,6 +6,7 @@ import io.tokenwarden.analytics.Reports;
 import io.tokenwarden.analytics.SpendReport;
 import io.tokenwarden.analytics.SpendRow;
 import io.tokenwarden.recommend.Recommendations;
+import io.tokenwarden.reconcile.Reconciliation;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -30,11 +31,13 @@ class DashboardController {
 
     private final Reports reports;
     private final Recommendations recommendations;
+    private final Reconciliation reconciliation;
     private final JdbcClient jdbc;
 
-    DashboardController(Reports reports, Recommendations recommendations, JdbcClient jdbc) {
+    DashboardController(Reports reports, Recommendations recommendations, Reconciliation reconciliation, JdbcClient jdbc) {
         this.reports = reports;
         this.recommendations = recommendations;
+        this.reconciliation = reconciliation;
         this.jdbc = jdbc;
     }
 
@@ -44,6 +47,7 @@ class DashboardController {
         FinanceView view = FinanceView.of(reports, shown, recommendations.openSavings(), recommendations.realizedSavings());
         model.addAttribute("view", view);
         model.addAttribute("daily", FinanceView.dailyStack(reports.daily(shown), shown, top(view.pareto())));
+        model.addAttribute("bill", reconciliation.month(shown));
         model.addAttribute("previousMonth", shown.minusMonths(1));
         model.addAttribute("nextMonth", shown.plusMonths(1));
         model.addAttribute("demo", jdbc.sql("SELECT count(*) FROM app WHERE name = 'demo'").query(Long.class).single() > 0);

@@ -1,5 +1,10 @@
 package io.tokenwarden.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.tokenwarden.security.AppPrincipal;
 import io.tokenwarden.web.BoundedJson;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,11 +32,20 @@ class IngestController {
     }
 
     @PostMapping("/api/v1/events")
+    @Operation(summary = "Ingest usage events", security = @SecurityRequirement(name = "appKey"),
+            description = "200 when every event is accepted or a duplicate, 207 when any is rejected; one result per event.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json",
+            schema = @Schema(oneOf = {EventDocs.UsageEvent.class, EventDocs.EventBatch.class}),
+            examples = @ExampleObject(name = "readme", value = EventDocs.README_EXAMPLE)))
     ResponseEntity<IngestResponse> events(@AuthenticationPrincipal AppPrincipal app, HttpServletRequest request) {
         return respond(events.ingest(app, Batch.items(bodies.read(request), "events")));
     }
 
     @PostMapping("/api/v1/outcomes")
+    @Operation(summary = "Ingest business outcomes", security = @SecurityRequirement(name = "appKey"))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = EventDocs.Outcome.class)))
     ResponseEntity<IngestResponse> outcomes(@AuthenticationPrincipal AppPrincipal app, HttpServletRequest request) {
         return respond(outcomes.ingest(app, Batch.items(bodies.read(request), "outcomes")));
     }

@@ -1,10 +1,12 @@
 package io.tokenwarden.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tokenwarden.web.FieldError;
 import java.util.List;
 
 /** One entry of the response's {@code results}, in request order. */
+@Schema(oneOf = {ItemResult.PricedItem.class, ItemResult.OutcomeItem.class, ItemResult.RejectedItem.class})
 sealed interface ItemResult {
 
     String ACCEPTED = "accepted";

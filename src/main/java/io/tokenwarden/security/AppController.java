@@ -53,8 +53,8 @@ class AppController {
         return ResponseEntity.status(HttpStatus.CREATED).body(appKeys.addKey(app, user.getName()));
     }
 
-    @DeleteMapping("/api/v1/apps/{app}/keys/{keyId}")
-    ResponseEntity<Void> revoke(@PathVariable String app, @PathVariable String keyId, Principal user) {
+    @DeleteMapping("/api/v1/apps/{app}/keys/{key_id}")
+    ResponseEntity<Void> revoke(@PathVariable String app, @PathVariable("key_id") String keyId, Principal user) {
         appKeys.revoke(app, keyId, user.getName());
         return ResponseEntity.noContent().build();
     }

@@ -36,8 +36,8 @@ class UseCaseController {
         return useCases.all().stream().map(UseCaseView::of).toList();
     }
 
-    @PutMapping("/api/v1/use-cases/{useCase}")
-    UseCaseView put(@PathVariable String useCase, HttpServletRequest request, Principal user) {
+    @PutMapping("/api/v1/use-cases/{use_case}")
+    UseCaseView put(@PathVariable("use_case") String useCase, HttpServletRequest request, Principal user) {
         List<FieldError> errors = new ArrayList<>();
         if (!USE_CASE.matcher(useCase).matches()) {
             errors.add(new FieldError("use_case", "must match [a-z0-9][a-z0-9_.-]*, at most 64 characters"));

@@ -25,6 +25,22 @@ public class AuditLog {
                 .update();
     }
 
+    /** One change as the audit page shows it. */
+    public record Entry(java.time.Instant occurredAt, String actor, String action, String subject, String before,
+                        String after) {
+    }
+
+    /** The latest changes first. */
+    @Transactional(readOnly = true)
+    public java.util.List<Entry> latest(int limit) {
+        return jdbc.sql("SELECT occurred_at, actor, action, subject, before::text, after::text FROM audit_log "
+                        + "ORDER BY id DESC LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
     private String toJson(Object value) {
         return value == null ? null : json.writeValueAsString(value);
     }

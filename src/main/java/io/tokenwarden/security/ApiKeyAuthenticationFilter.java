@@ -18,9 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final AppKeys appKeys;
+    private final RateLimiter rateLimiter;
 
-    ApiKeyAuthenticationFilter(AppKeys appKeys) {
+    ApiKeyAuthenticationFilter(AppKeys appKeys, RateLimiter rateLimiter) {
         this.appKeys = appKeys;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -41,6 +43,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         if (app.isEmpty()) {
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "The app key is unknown or revoked.");
+            return;
+        }
+        java.util.OptionalLong wait = rateLimiter.tryAcquire(app.get().keyId());
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
+            ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "This app key is over its request rate; retry later.");
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(app.get(), null,

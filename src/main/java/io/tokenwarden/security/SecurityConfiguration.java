@@ -32,12 +32,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain ingestChain(HttpSecurity http, AppKeys appKeys) throws Exception {
+    SecurityFilterChain ingestChain(HttpSecurity http, AppKeys appKeys, RateLimiter rateLimiter) throws Exception {
         http.securityMatcher("/api/v1/events", "/api/v1/outcomes", "/v1/traces")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(appKeys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(appKeys, rateLimiter), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("APP"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(ProblemResponses.unauthorized("An app key is required.", false))

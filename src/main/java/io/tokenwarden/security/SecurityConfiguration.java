@@ -8,6 +8,9 @@ import static org.springframework.http.HttpMethod.PUT;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,6 +33,17 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Users are checked with BCrypt once a minute at most per set of credentials: see
+     * {@link VerifiedCredentialsCache}. Form logins and Basic calls share this manager.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(UserAccounts users, PasswordEncoder passwords, java.time.Clock clock) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwords);
+        return new ProviderManager(new VerifiedCredentialsCache(bcrypt, clock));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain ingestChain(HttpSecurity http, AppKeys appKeys, RateLimiter rateLimiter) throws Exception {
@@ -48,9 +62,9 @@ class SecurityConfiguration {
     /** Liveness and readiness are open for load balancers; metrics and the rest need an ADMIN. */
     @Bean
     @Order(2)
-    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager users) throws Exception {
         var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic.", true);
-        http.securityMatcher("/actuator/**")
+        http.securityMatcher("/actuator/**").authenticationManager(users)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -63,9 +77,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager users) throws Exception {
         var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic.", true);
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**").authenticationManager(users)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -87,8 +101,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager users) throws Exception {
+        http.authenticationManager(users).authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/login",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

@@ -2,12 +2,9 @@ package io.tokenwarden.analytics;
 
 import io.tokenwarden.web.ApiException;
 import io.tokenwarden.web.FieldError;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,23 +16,10 @@ class ReportController {
 
     private static final int MAX_DAYS = 3660;
 
-    private final SpendQuery spend;
-    private final ParetoQuery pareto;
-    private final UnitCostQuery unitCosts;
-    private final BudgetQuery budgets;
-    private final AnomalyQuery anomalies;
-    private final ZoneId zone;
-    private final Clock clock;
+    private final Reports reports;
 
-    ReportController(SpendQuery spend, ParetoQuery pareto, UnitCostQuery unitCosts, BudgetQuery budgets,
-                     AnomalyQuery anomalies, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, Clock clock) {
-        this.spend = spend;
-        this.pareto = pareto;
-        this.unitCosts = unitCosts;
-        this.budgets = budgets;
-        this.anomalies = anomalies;
-        this.zone = zone;
-        this.clock = clock;
+    ReportController(Reports reports) {
+        this.reports = reports;
     }
 
     /** from and to are inclusive reporting days; both default to the current month. */
@@ -43,49 +27,45 @@ class ReportController {
     SpendReport spend(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       @RequestParam(name = "group_by", defaultValue = "use_case") String groupBy) {
-        YearMonth current = YearMonth.from(today());
+        YearMonth current = YearMonth.from(reports.today());
         LocalDate start = from == null ? current.atDay(1) : from;
         LocalDate end = to == null ? current.atEndOfMonth() : to;
         if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
             throw ApiException.badRequest(List.of(new FieldError("to", "must be on or after from, within 10 years")));
         }
-        return spend.run(start, end, SpendGrouping.parse(groupBy));
+        return reports.spend(start, end, groupBy);
     }
 
     @GetMapping("/api/v1/reports/pareto")
     ParetoReport pareto(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-        return pareto.run(orCurrent(month));
+        return reports.pareto(orCurrent(month));
     }
 
     @GetMapping("/api/v1/reports/unit-costs")
     Rows<UnitCostRow> unitCosts(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         YearMonth m = orCurrent(month);
-        return new Rows<>(m.toString(), unitCosts.run(m));
+        return new Rows<>(m.toString(), reports.unitCosts(m));
     }
 
     /** {@code as_of} (a day, default today) is added to API.md: the budget status as it stood that day. */
     @GetMapping("/api/v1/reports/budgets")
     Rows<BudgetRow> budgets(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
-                                  @RequestParam(name = "as_of", required = false)
-                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                            @RequestParam(name = "as_of", required = false)
+                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         YearMonth m = orCurrent(month);
-        return new Rows<>(m.toString(), budgets.run(m, asOf == null ? today() : asOf));
+        return new Rows<>(m.toString(), reports.budgets(m, asOf == null ? reports.today() : asOf));
     }
 
     @GetMapping("/api/v1/reports/anomalies")
     Rows<AnomalyRow> anomalies(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         YearMonth m = orCurrent(month);
-        return new Rows<>(m.toString(), anomalies.run(m));
+        return new Rows<>(m.toString(), reports.anomalies(m));
     }
 
     record Rows<T>(String month, List<T> rows) {
     }
 
     private YearMonth orCurrent(YearMonth month) {
-        return month == null ? YearMonth.from(today()) : month;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return month == null ? YearMonth.from(reports.today()) : month;
     }
 }

@@ -54,7 +54,11 @@ public class Reports {
     }
 
     public List<BudgetRow> budgets(YearMonth month) {
-        return budgets.run(month, today());
+        return budgets(month, today());
+    }
+
+    public List<BudgetRow> budgets(YearMonth month, LocalDate asOf) {
+        return budgets.run(month, asOf);
     }
 
     public List<AnomalyRow> anomalies(YearMonth month) {

@@ -3,6 +3,7 @@ package io.tokenwarden.ingest;
 import io.tokenwarden.pricing.TokenUsage;
 import io.tokenwarden.web.FieldError;
 import io.tokenwarden.web.JsonFields;
+import io.tokenwarden.web.Vocabulary;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class EventValidator {
         String model = event.requiredString("model", 128, null, null);
         TokenUsage usage = event.requiredObject("usage").map(usageValidator::validate).orElse(null);
         String taskType = event.optionalString("task_type", 64);
-        String latencyClass = event.optionalEnum("latency_class", IngestRules::latencyClass, null,
+        String latencyClass = event.optionalEnum("latency_class", Vocabulary::latencyClass, null,
                 "interactive, background");
         Prompt prompt = event.optionalObject("prompt").map(EventValidator::prompt).orElse(Prompt.NONE);
         Conversation conversation = event.optionalObject("conversation").map(EventValidator::conversation)

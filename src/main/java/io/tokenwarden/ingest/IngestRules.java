@@ -1,6 +1,7 @@
 package io.tokenwarden.ingest;
 
 import io.tokenwarden.web.JsonFields;
+import io.tokenwarden.web.Vocabulary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +13,8 @@ final class IngestRules {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final String ID_HINT = "must be 1-128 characters of A-Z a-z 0-9 . _ : -";
-    static final Pattern USE_CASE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
-    static final String USE_CASE_HINT = "must match [a-z0-9][a-z0-9_.-]*, at most 64 characters";
+    static final Pattern USE_CASE = Vocabulary.NAME;
+    static final String USE_CASE_HINT = Vocabulary.NAME_HINT;
     static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
     private IngestRules() {
@@ -22,11 +23,6 @@ final class IngestRules {
     /** The item's id if it is readable, so that a rejected item can still be matched by the caller. */
     static String readableId(JsonFields fields, String name) {
         return fields.requiredString(name, 128, ID, ID_HINT);
-    }
-
-    static java.util.Optional<String> latencyClass(String value) {
-        return "interactive".equals(value) || "background".equals(value)
-                ? java.util.Optional.of(value) : java.util.Optional.empty();
     }
 
     static Instant occurredAt(JsonFields fields, Clock clock) {

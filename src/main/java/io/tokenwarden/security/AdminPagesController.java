@@ -1,8 +1,8 @@
 package io.tokenwarden.security;
 
 import io.tokenwarden.web.ApiException;
+import io.tokenwarden.web.Vocabulary;
 import java.security.Principal;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +14,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** ADMIN pages for apps, keys and users. A new key is shown once, on the page that follows its creation. */
 @Controller
 class AdminPagesController {
-
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
 
     private final AppKeys appKeys;
     private final UserAccounts users;
@@ -33,7 +31,7 @@ class AdminPagesController {
 
     @PostMapping("/admin/apps")
     String createApp(@RequestParam String name, Principal user, RedirectAttributes redirect) {
-        if (!NAME.matcher(name).matches()) {
+        if (!Vocabulary.NAME.matcher(name).matches()) {
             redirect.addFlashAttribute("error", "App names are 1-64 characters of a-z 0-9 _ . - starting with a letter or digit.");
             return "redirect:/admin/apps";
         }
@@ -62,7 +60,7 @@ class AdminPagesController {
     @PostMapping("/admin/users")
     String createUser(@RequestParam String username, @RequestParam String password, @RequestParam Role role,
                       Principal user, RedirectAttributes redirect) {
-        if (!NAME.matcher(username).matches() || password.length() < 8) {
+        if (!Vocabulary.NAME.matcher(username).matches() || password.length() < 8) {
             redirect.addFlashAttribute("error", "User names are like app names; passwords have at least 8 characters.");
             return "redirect:/admin/users";
         }

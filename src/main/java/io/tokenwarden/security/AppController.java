@@ -3,12 +3,12 @@ package io.tokenwarden.security;
 import io.tokenwarden.web.BoundedJson;
 import io.tokenwarden.web.FieldError;
 import io.tokenwarden.web.JsonFields;
+import io.tokenwarden.web.Vocabulary;
 import io.tokenwarden.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** ADMIN: apps and their keys. A key appears in a response once, at creation. */
 @RestController
 class AppController {
-
-    private static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
 
     private final AppKeys appKeys;
     private final BoundedJson bodies;
@@ -35,7 +33,7 @@ class AppController {
     ResponseEntity<IssuedKey> create(HttpServletRequest request, Principal user) {
         List<FieldError> errors = new ArrayList<>();
         String name = JsonFields.object(bodies.read(request), "", errors)
-                .map(f -> f.requiredString("name", 64, APP_NAME, "must match [a-z0-9][a-z0-9_.-]*, at most 64 characters"))
+                .map(f -> f.requiredString("name", 64, Vocabulary.NAME, Vocabulary.NAME_HINT))
                 .orElse(null);
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);

@@ -4,13 +4,12 @@ import io.tokenwarden.web.ApiException;
 import io.tokenwarden.web.BoundedJson;
 import io.tokenwarden.web.FieldError;
 import io.tokenwarden.web.JsonFields;
+import io.tokenwarden.web.Vocabulary;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UseCaseController {
 
-    private static final Pattern USE_CASE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     private static final BigDecimal MAX_MONEY = new BigDecimal("1000000000000");
 
     private final UseCases useCases;
@@ -39,8 +37,8 @@ class UseCaseController {
     @PutMapping("/api/v1/use-cases/{use_case}")
     UseCaseView put(@PathVariable("use_case") String useCase, HttpServletRequest request, Principal user) {
         List<FieldError> errors = new ArrayList<>();
-        if (!USE_CASE.matcher(useCase).matches()) {
-            errors.add(new FieldError("use_case", "must match [a-z0-9][a-z0-9_.-]*, at most 64 characters"));
+        if (!Vocabulary.NAME.matcher(useCase).matches()) {
+            errors.add(new FieldError("use_case", Vocabulary.NAME_HINT));
         }
         UseCaseSettings settings = JsonFields.object(bodies.read(request), "", errors)
                 .map(f -> read(useCase, f)).orElse(null);
@@ -57,11 +55,7 @@ class UseCaseController {
                 f.optionalString("unit_name", 64),
                 f.optionalDecimal("value_per_unit_usd", BigDecimal.ZERO, MAX_MONEY),
                 f.optionalDecimal("monthly_budget_usd", BigDecimal.ZERO, MAX_MONEY),
-                f.optionalEnum("latency_class", UseCaseController::latencyClass, null, "interactive, background"),
+                f.optionalEnum("latency_class", Vocabulary::latencyClass, null, "interactive, background"),
                 f.optionalString("default_task_type", 64));
-    }
-
-    private static Optional<String> latencyClass(String value) {
-        return List.of("interactive", "background").contains(value) ? Optional.of(value) : Optional.empty();
     }
 }

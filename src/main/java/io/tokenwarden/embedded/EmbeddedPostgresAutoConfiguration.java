@@ -1,7 +1,6 @@
 package io.tokenwarden.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,15 +24,15 @@ import org.springframework.context.annotation.Conditional;
 public class EmbeddedPostgresAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        return EmbeddedPostgresLauncher.start(properties);
+    EmbeddedCluster embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        return new EmbeddedCluster(properties);
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedCluster postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setPoolName("tokenwarden");
         return dataSource;

@@ -16,7 +16,19 @@ final class EmbeddedPostgresLauncher {
     private EmbeddedPostgresLauncher() {
     }
 
-    static EmbeddedPostgres start(EmbeddedPostgresProperties properties) throws IOException {
+    /** The data directory the properties ask for; a fresh temporary one when ephemeral. */
+    static Path dataDirectory(EmbeddedPostgresProperties properties) throws IOException {
+        if (properties.ephemeral()) {
+            return Files.createTempDirectory("tokenwarden-pg");
+        }
+        Path dataDir = properties.dataDir().toAbsolutePath();
+        Files.createDirectories(dataDir);
+        return dataDir;
+    }
+
+    /** Starts PostgreSQL on the directory (initialised when empty); port 0 picks a free one. */
+    static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
+        OrphanedPostmaster.stopIfRunning(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // zonky passes -F (fsync off) and synchronous_commit=off; a -c option given after
@@ -24,18 +36,14 @@ final class EmbeddedPostgresLauncher {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100");
-        if (properties.ephemeral()) {
-            builder.setDataDirectory(Files.createTempDirectory("tokenwarden-pg")).setCleanDataDirectory(true);
-        } else {
-            Path dataDir = properties.dataDir().toAbsolutePath();
-            Files.createDirectories(dataDir);
-            OrphanedPostmaster.stopIfRunning(dataDir);
-            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+                .setServerConfig("max_connections", "100")
+                // The cluster object never deletes data; an ephemeral directory is removed by its owner.
+                .setDataDirectory(dataDir).setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL listening on localhost:{} (data: {})", postgres.getPort(),
-                properties.ephemeral() ? "temporary" : properties.dataDir().toAbsolutePath());
+        log.info("Embedded PostgreSQL listening on localhost:{} (data: {})", postgres.getPort(), dataDir);
         return postgres;
     }
 }

@@ -1,10 +1,8 @@
 package io.tokenwarden.embedded;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +24,9 @@ final class OrphanedPostmaster {
     }
 
     static void stopIfRunning(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(OrphanedPostmaster::isPostgres);
+        Optional<ProcessHandle> postmaster = Postmaster.running(dataDir);
         if (postmaster.isEmpty()) {
-            return; // stale pid file: PostgreSQL itself replaces it on start
+            return; // none, or a stale pid file: PostgreSQL itself replaces it on start
         }
         ProcessHandle process = postmaster.get();
         log.warn("Found a PostgreSQL (pid {}) left running on {}; stopping it before start", process.pid(), dataDir);
@@ -48,21 +40,5 @@ final class OrphanedPostmaster {
             throw new IOException("PostgreSQL pid " + process.pid() + " on " + dataDir
                     + " did not stop within " + WAIT.toSeconds() + " s; stop it by hand", e);
         }
-    }
-
-    private static Optional<Long> readPid(Path pidFile) throws IOException {
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(lines.get(0).trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
     }
 }

@@ -63,6 +63,16 @@ class IngestLimitsTest {
         assertThat(api.postEvents(app.apiKey(), "{\"a\":1} {\"b\":2}").status()).isEqualTo(400);
     }
 
+    /** Found by EventDecoderFuzzTest: Jackson throws a bare NumberFormatException for such an exponent. */
+    @Test
+    void aDecimalWithAnExponentOutOfRangeIs400() {
+        Api.Response response = api.postEvents(app.apiKey(),
+                "{\"event_id\":\"e\",\"usage\":{\"input_tokens\":1E888888888888888883}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("number out of range");
+    }
+
     @Test
     void deepNestingIs400() {
         String deep = "{\"events\":[" + "[".repeat(500) + "]".repeat(500) + "]}";

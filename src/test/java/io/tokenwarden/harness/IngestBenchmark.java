@@ -1,0 +1,122 @@
+package io.tokenwarden.harness;
+
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Ingestion over HTTP against PostgreSQL's own bulk path, in one run on one database: the app (its
+ * own JVM, -Xmx512m) takes N events from K clients in batches of 1,000 with 5% of batches re-sent,
+ * then the same rows are COPYed into a copy of the event table (same columns, defaults and
+ * indexes). Then 32 clients post one event per request. Prints figures and writes
+ * target/ingest-benchmark.md; asserts nothing about time.
+ * Run: ./mvnw -Pbench verify [-Dbench.ingest.events=N -Dbench.ingest.clients=K]
+ */
+class IngestBenchmark {
+
+    private static final String COLUMNS = "app_id, event_id, occurred_at, use_case, model, model_id, input_tokens,"
+            + " output_tokens, cache_creation_input_tokens, cache_read_input_tokens, cache_write_5m_tokens,"
+            + " cache_write_1h_tokens, web_search_requests, service_tier, inference_geo, task_type, latency_class,"
+            + " prefix_hash, prefix_tokens, conversation_id, conversation_turn, business_units, quality_score, tags,"
+            + " cost, price_version_id";
+
+    @Test
+    void ingestionAgainstCopy() throws Exception {
+        long events = Long.getLong("bench.ingest.events", 2_000_000L);
+        int clients = Integer.getInteger("bench.ingest.clients", 4);
+        long singles = Long.getLong("bench.ingest.singles", 100_000L);
+        Path work = Files.createTempDirectory("tokenwarden-bench-");
+        List<String> lines = new ArrayList<>();
+        try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
+             AppProcess app = new AppProcess(Path.of("target", "harness", "ingest-benchmark.log"), List.of(
+                     "-Xmx512m", "-XX:StartFlightRecording=filename=target/harness/ingest.jfr,settings=profile",
+                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
+                     "--tokenwarden.rate-limit.requests-per-second=1000000", "--tokenwarden.rate-limit.burst=1000000"))
+                     .start()) {
+            HeapSampler heap = new HeapSampler(app);
+            double httpRate = batches(app, events, clients, lines);
+            double copyRate = copy(postgres.jdbcUrl(), "bench-batches", work.resolve("rows.csv"), lines);
+            lines.add(row("ratio HTTP / COPY", String.format("%.0f%%", 100 * httpRate / copyRate),
+                    "target: 50% or more"));
+            singleEvents(app, singles, lines);
+            heap.close();
+            lines.add(row("peak heap used by the app (sampled 4/s; -Xmx512m)", heap.peakMegabytes() + " MB", ""));
+        }
+        report(events, clients, lines);
+    }
+
+    private static double batches(AppProcess app, long events, int clients, List<String> lines) throws Exception {
+        Workload workload = new Workload("b-", Instant.now());
+        LoadClient load = new LoadClient(app.uri("/api/v1/events"), HarnessApi.newAppKey(app, "bench-batches"),
+                workload, new LoadClient.Settings(clients, 1000, 0.05, events, Duration.ofSeconds(60)));
+        long t0 = System.nanoTime();
+        LoadFigures figures = load.start().awaitDone();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rate = figures.acknowledgedEvents() / seconds;
+        lines.add(row(String.format("HTTP: %,d events, %d clients, batches of 1,000, %d batches re-sent",
+                        figures.acknowledgedEvents(), clients, figures.resentBatches.get()),
+                String.format("%,.0f events/s (%.1f s)", rate, seconds),
+                String.format("batch p50 %.0f ms, p99 %.0f ms; %d 5xx", figures.batchMillis(50),
+                        figures.batchMillis(99), figures.answered5xx.get())));
+        return rate;
+    }
+
+    /** The app's rows, exported and COPYed into a twin of the event table; returns rows per second. */
+    private static double copy(String jdbcUrl, String appName, Path csv, List<String> lines) throws Exception {
+        try (Connection con = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            CopyManager copy = con.unwrap(PGConnection.class).getCopyAPI();
+            try (Writer out = Files.newBufferedWriter(csv)) {
+                copy.copyOut("COPY (SELECT " + COLUMNS + " FROM usage_event WHERE app_id = (SELECT id FROM app WHERE name = '"
+                        + appName + "')) TO STDOUT (FORMAT csv)", out);
+            }
+            con.createStatement().execute("CREATE TABLE usage_event_twin (LIKE usage_event INCLUDING ALL)");
+            long t0 = System.nanoTime();
+            long rows;
+            try (var in = Files.newBufferedReader(csv)) {
+                rows = copy.copyIn("COPY usage_event_twin (" + COLUMNS + ") FROM STDIN (FORMAT csv)", in);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            lines.add(row(String.format("COPY FROM STDIN of the same %,d rows into a twin table (same indexes)", rows),
+                    String.format("%,.0f rows/s (%.1f s)", rows / seconds, seconds), "one connection, autocommit"));
+            con.createStatement().execute("DROP TABLE usage_event_twin");
+            return rows / seconds;
+        }
+    }
+
+    private static void singleEvents(AppProcess app, long events, List<String> lines) throws Exception {
+        Workload workload = new Workload("s-", Instant.now());
+        LoadClient load = new LoadClient(app.uri("/api/v1/events"), HarnessApi.newAppKey(app, "bench-singles"),
+                workload, new LoadClient.Settings(32, 1, 0, events, Duration.ofSeconds(60)));
+        long t0 = System.nanoTime();
+        LoadFigures figures = load.start().awaitDone();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        lines.add(row(String.format("HTTP: %,d single-event requests from 32 clients", figures.acknowledgedEvents()),
+                String.format("%,.0f events/s (%.1f s)", figures.acknowledgedEvents() / seconds, seconds),
+                String.format("request p50 %.1f ms, p99 %.1f ms; %d 5xx", figures.batchMillis(50),
+                        figures.batchMillis(99), figures.answered5xx.get())));
+    }
+
+    private static String row(String what, String a, String b) {
+        return "| " + what + " | " + a + " | " + b + " |";
+    }
+
+    private static void report(long events, int clients, List<String> lines) throws Exception {
+        StringBuilder out = new StringBuilder("\n## Ingestion, " + String.format("%,d", events) + " events from "
+                + clients + " clients (" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL 17 on loopback, fsync and"
+                + " synchronous_commit on)\n\n| what | figure | figure |\n|---|---|---|\n");
+        lines.forEach(line -> out.append(line).append('\n'));
+        System.out.println(out);
+        Files.writeString(Path.of("target", "ingest-benchmark.md"), out.toString());
+    }
+}

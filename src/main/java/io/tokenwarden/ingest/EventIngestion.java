@@ -1,12 +1,8 @@
 package io.tokenwarden.ingest;
 
-import io.tokenwarden.pricing.CatalogSnapshot;
-import io.tokenwarden.pricing.PriceCatalog;
 import io.tokenwarden.security.AppPrincipal;
-import io.tokenwarden.usecase.UseCases;
 import io.tokenwarden.web.Money;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +18,17 @@ import tools.jackson.databind.JsonNode;
 public class EventIngestion {
 
     private final EventValidator validator;
-    private final PriceCatalog catalog;
-    private final EventWriter writer;
-    private final UseCases useCases;
+    private final EventStore store;
+    private final CommitGroup commitGroup;
     private final TransactionTemplate transaction;
     private final IngestMetrics metrics;
 
-    EventIngestion(EventValidator validator, PriceCatalog catalog, EventWriter writer, UseCases useCases,
+    EventIngestion(EventValidator validator, EventStore store, CommitGroup commitGroup,
                    TransactionTemplate transaction, IngestMetrics metrics) {
         this.metrics = metrics;
         this.validator = validator;
-        this.catalog = catalog;
-        this.writer = writer;
-        this.useCases = useCases;
+        this.store = store;
+        this.commitGroup = commitGroup;
         this.transaction = transaction;
     }
 
@@ -56,8 +50,7 @@ public class EventIngestion {
         long started = System.nanoTime();
         List<Checked<UsageEventInput>> checked = items.stream().map(validator::validate).toList();
         Map<String, UsageEventInput> unique = firstOccurrences(checked);
-        Map<String, StoredItem> stored = unique.isEmpty() ? Map.of()
-                : transaction.execute(status -> store(app, unique.values()));
+        Map<String, StoredItem> stored = write(app, unique);
         List<ItemResult> results = new ArrayList<>(checked.size());
         Map<String, Integer> firstIndex = new LinkedHashMap<>();
         for (int i = 0; i < checked.size(); i++) {
@@ -70,14 +63,16 @@ public class EventIngestion {
         return response;
     }
 
-    private Map<String, StoredItem> store(AppPrincipal app, java.util.Collection<UsageEventInput> events) {
-        CatalogSnapshot prices = catalog.forWrite();
-        List<PricedEvent> priced = events.stream()
-                .sorted(Comparator.comparing(UsageEventInput::eventId))
-                .map(e -> new PricedEvent(e, prices.quote(e.model(), e.occurredAt(), e.usage())))
-                .toList();
-        useCases.register(events.stream().map(UsageEventInput::useCase).toList());
-        return writer.write(app.appId(), priced);
+    /** Small requests share a grouped commit; a large batch is a group of its own. */
+    private Map<String, StoredItem> write(AppPrincipal app, Map<String, UsageEventInput> unique) {
+        if (unique.isEmpty()) {
+            return Map.of();
+        }
+        if (unique.size() <= CommitGroup.MAX_MEMBER_EVENTS) {
+            return commitGroup.write(app, unique.values());
+        }
+        return transaction.execute(status -> store.store(List.of(new EventStore.Request(app, unique.values())),
+                store.pricesForWrite()).get(0));
     }
 
     /** A retry inside one batch is a duplicate of its first occurrence, which alone is written. */

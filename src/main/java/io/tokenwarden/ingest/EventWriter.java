@@ -6,21 +6,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a whole batch in one statement: column arrays unnested into an
- * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING}, so one round trip stores up to 1,000 events
- * and tells which ids were new. Rows go in event-id order so that two batches sharing ids lock
- * them in the same order and cannot deadlock.
+ * Writes a whole batch (or a commit group of several apps' requests) in one statement: column
+ * arrays unnested into an {@code INSERT ... ON CONFLICT DO NOTHING RETURNING}, so one round trip
+ * stores up to a few thousand events and tells which were new. Rows go in (app, event id) order so
+ * that two batches sharing ids lock them in the same order and cannot deadlock.
  */
 @Component
 class EventWriter {
@@ -31,12 +34,12 @@ class EventWriter {
                 cache_write_1h_tokens, web_search_requests, service_tier, inference_geo, task_type, latency_class,
                 prefix_hash, prefix_tokens, conversation_id, conversation_turn, business_units, quality_score,
                 tags, cost, price_version_id)
-            SELECT ?, e.* FROM unnest(?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[],
+            SELECT e.* FROM unnest(?::int8[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[],
                 ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::int8[], ?::text[], ?::int4[], ?::numeric[], ?::numeric[],
                 ?::text[]::jsonb[], ?::numeric[], ?::int8[]) AS e
             ON CONFLICT (app_id, event_id) DO NOTHING
-            RETURNING event_id
+            RETURNING app_id, event_id
             """;
 
     private final JdbcTemplate jdbc;
@@ -49,32 +52,49 @@ class EventWriter {
         this.storedCosts = storedCosts;
     }
 
-    /** Stores the events (unique ids, sorted) and reports, per id, whether it was new and its stored cost. */
-    Map<String, StoredItem> write(long appId, List<PricedEvent> events) {
-        Set<String> inserted = jdbc.execute((ConnectionCallback<Set<String>>) con -> insert(con, appId, events));
-        return storedCosts.merge(appId, events, inserted);
+    /** One event of one app. */
+    record Row(long appId, PricedEvent event) {
     }
 
-    private Set<String> insert(Connection con, long appId, List<PricedEvent> events) throws SQLException {
+    /**
+     * Stores the rows (unique per app and id) in one statement, in (app, id) order, and reports per app
+     * and id whether the row was new and its stored cost.
+     */
+    Map<Long, Map<String, StoredItem>> write(List<Row> rows) {
+        List<Row> sorted = rows.stream().sorted(Comparator.comparingLong(Row::appId)
+                .thenComparing(r -> r.event().event().eventId())).toList();
+        Set<Row> inserted = jdbc.execute((ConnectionCallback<Set<Row>>) con -> insert(con, sorted));
+        Map<Long, Map<String, StoredItem>> result = new HashMap<>();
+        sorted.stream().collect(Collectors.groupingBy(Row::appId)).forEach((appId, appRows) -> {
+            Set<String> newIds = appRows.stream().filter(inserted::contains)
+                    .map(r -> r.event().event().eventId()).collect(Collectors.toSet());
+            result.put(appId, storedCosts.merge(appId, appRows.stream().map(Row::event).toList(), newIds));
+        });
+        return result;
+    }
+
+    private Set<Row> insert(Connection con, List<Row> rows) throws SQLException {
+        Map<String, Row> byKey = new HashMap<>();
+        rows.forEach(r -> byKey.put(r.appId() + "/" + r.event().event().eventId(), r));
         try (PreparedStatement statement = con.prepareStatement(INSERT)) {
-            statement.setLong(1, appId);
-            int index = 2;
-            for (Array column : columns(con, events)) {
+            int index = 1;
+            for (Array column : columns(con, rows)) {
                 statement.setArray(index++, column);
             }
-            Set<String> inserted = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    inserted.add(rows.getString(1));
+            Set<Row> inserted = new HashSet<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    inserted.add(byKey.get(result.getLong(1) + "/" + result.getString(2)));
                 }
             }
             return inserted;
         }
     }
 
-    private List<Array> columns(Connection con, List<PricedEvent> events) throws SQLException {
-        Columns c = new Columns(con, events);
+    private List<Array> columns(Connection con, List<Row> rows) throws SQLException {
+        Columns c = new Columns(con, rows.stream().map(Row::event).toList());
         return List.of(
+                con.createArrayOf("int8", rows.stream().map(Row::appId).toArray(Long[]::new)),
                 c.text(e -> e.event().eventId()),
                 c.text(e -> e.event().occurredAt().toString()),
                 c.text(e -> e.event().useCase()),

@@ -97,13 +97,15 @@ class IngestBenchmark {
         Workload workload = new Workload("s-", Instant.now());
         LoadClient load = new LoadClient(app.uri("/api/v1/events"), HarnessApi.newAppKey(app, "bench-singles"),
                 workload, new LoadClient.Settings(32, 1, 0, events, Duration.ofSeconds(60)));
+        double serverBefore = HeapSampler.meanServerMillis(app, "/api/v1/events");
         long t0 = System.nanoTime();
         LoadFigures figures = load.start().awaitDone();
         double seconds = (System.nanoTime() - t0) / 1e9;
         lines.add(row(String.format("HTTP: %,d single-event requests from 32 clients", figures.acknowledgedEvents()),
                 String.format("%,.0f events/s (%.1f s)", figures.acknowledgedEvents() / seconds, seconds),
-                String.format("request p50 %.1f ms, p99 %.1f ms; %d 5xx", figures.batchMillis(50),
-                        figures.batchMillis(99), figures.answered5xx.get())));
+                String.format("request p50 %.1f ms, p99 %.1f ms (mean server time, all ingest requests so far: %.1f ms"
+                                + " before, %.1f ms after); %d 5xx", figures.batchMillis(50), figures.batchMillis(99),
+                        serverBefore, HeapSampler.meanServerMillis(app, "/api/v1/events"), figures.answered5xx.get())));
     }
 
     private static String row(String what, String a, String b) {

@@ -39,7 +39,7 @@ public final class LoadClient {
         this.apiKey = apiKey;
         this.workload = workload;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     public LoadClient start() {

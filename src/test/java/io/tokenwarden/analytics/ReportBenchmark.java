@@ -60,6 +60,9 @@ class ReportBenchmark {
         loader.load(appId, "bench-", events, start, 90L * 86_400, 42);
         lines.add(row("COPY of " + events + " events", seconds(t0) + " s (" + loader.writingNanos / 1_000_000_000
                 + " s of it waiting on PostgreSQL)", rate(events, t0)));
+        // COPY bypasses the ingestion path, which would have registered the use cases.
+        jdbc.sql("INSERT INTO use_case (name) SELECT 'use-case-' || n FROM generate_series(0, 49) n ON CONFLICT DO NOTHING")
+                .update();
         t0 = System.nanoTime();
         rollupJob.runOnce();
         lines.add(row("rollup job absorbs all of them (one run)", seconds(t0) + " s", rate(events, t0)));
@@ -88,6 +91,12 @@ class ReportBenchmark {
                         SELECT use_case, sum(requests), sum(input_tokens), sum(output_tokens), sum(cost) FROM daily_rollup
                         WHERE day BETWEEN ?::date AND ?::date GROUP BY use_case""")
                 .params(from, to).query().listOfRows().size()));
+        lines.add(timed("GET /api/v1/reports/unit-costs (month) over HTTP", () ->
+                api.getAsAdmin("/api/v1/reports/unit-costs?month=" + month).status()));
+        PageSession pages = PageSession.signIn(api, "admin", Api.ADMIN_PASSWORD);
+        for (String page : List.of("/dashboard", "/dashboard/data", "/features/use-case-0", "/features/use-case-0/data")) {
+            lines.add(timed("GET " + page + " over HTTP (signed-in session)", () -> pages.get(page)));
+        }
         lines.add(timed("GET /api/v1/prices over HTTP (auth and HTTP overhead alone)", () ->
                 api.getAsAdmin("/api/v1/prices").status()));
         report(events, lines);

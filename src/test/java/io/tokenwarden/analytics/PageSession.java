@@ -1,0 +1,64 @@
+package io.tokenwarden.analytics;
+
+import io.tokenwarden.support.Api;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A signed-in browser session without a browser: form login with its CSRF token, then GETs with the cookie. */
+final class PageSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final Api api;
+    private final HttpClient http;
+
+    private PageSession(Api api, HttpClient http) {
+        this.api = api;
+        this.http = http;
+    }
+
+    static PageSession signIn(Api api, String user, String password) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on /login");
+        }
+        String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+        int status = http.send(HttpRequest.newBuilder(api.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 302) {
+            throw new IllegalStateException("login answered " + status);
+        }
+        return new PageSession(api, http);
+    }
+
+    /** GETs a page and fails unless it answers 200 (a redirect to /login would time the wrong thing). */
+    int get(String path) {
+        try {
+            int status = http.send(HttpRequest.newBuilder(api.uri(path)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            if (status != 200) {
+                throw new IllegalStateException(path + " answered " + status);
+            }
+            return status;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -26,8 +26,11 @@ public class AnomalyJob {
     private final ZoneId zone;
     private final io.tokenwarden.ops.JobTimer timer;
 
+    private final ReportCache cache;
+
     AnomalyJob(RollupJob rollups, AnomalyDetector detector, JdbcClient jdbc, Clock clock,
-               @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, io.tokenwarden.ops.JobTimer timer) {
+               @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, io.tokenwarden.ops.JobTimer timer, ReportCache cache) {
+        this.cache = cache;
         this.timer = timer;
         this.rollups = rollups;
         this.detector = detector;
@@ -54,6 +57,7 @@ public class AnomalyJob {
         for (LocalDate day = today.minusDays(days); day.isBefore(today); day = day.plusDays(1)) {
             if (!scanned.contains(day)) {
                 int found = detector.scan(day);
+                cache.invalidateAfterCommit();
                 log.info("Anomaly scan of {}: {} found", day, found);
             }
         }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-/** The reports as Java calls, for the pages; the JSON API serves the same objects. */
+/** The reports as Java calls, for the pages; the JSON API serves the same objects. Results are cached ({@link ReportCache}). */
 @Service
 public class Reports {
 
@@ -20,9 +20,12 @@ public class Reports {
     private final FeatureQuery features;
     private final ZoneId zone;
     private final Clock clock;
+    private final ReportCache cache;
 
     Reports(SpendQuery spend, ParetoQuery pareto, UnitCostQuery unitCosts, BudgetQuery budgets, AnomalyQuery anomalies,
-            FeatureQuery features, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, Clock clock) {
+            FeatureQuery features, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, Clock clock,
+            ReportCache cache) {
+        this.cache = cache;
         this.spend = spend;
         this.pareto = pareto;
         this.unitCosts = unitCosts;
@@ -38,7 +41,8 @@ public class Reports {
     }
 
     public SpendReport spend(LocalDate from, LocalDate to, String groupBy) {
-        return spend.run(from, to, SpendGrouping.parse(groupBy));
+        SpendGrouping grouping = SpendGrouping.parse(groupBy);
+        return cache.get(List.of("spend", from, to, groupBy), () -> spend.run(from, to, grouping));
     }
 
     public SpendReport spend(YearMonth month, String groupBy) {
@@ -46,11 +50,11 @@ public class Reports {
     }
 
     public ParetoReport pareto(YearMonth month) {
-        return pareto.run(month);
+        return cache.get(List.of("pareto", month), () -> pareto.run(month));
     }
 
     public List<UnitCostRow> unitCosts(YearMonth month) {
-        return unitCosts.run(month);
+        return cache.get(List.of("unitCosts", month), () -> unitCosts.run(month));
     }
 
     public List<BudgetRow> budgets(YearMonth month) {
@@ -58,22 +62,22 @@ public class Reports {
     }
 
     public List<BudgetRow> budgets(YearMonth month, LocalDate asOf) {
-        return budgets.run(month, asOf);
+        return cache.get(List.of("budgets", month, asOf), () -> budgets.run(month, asOf));
     }
 
     public List<AnomalyRow> anomalies(YearMonth month) {
-        return anomalies.run(month);
+        return cache.get(List.of("anomalies", month), () -> anomalies.run(month));
     }
 
     public List<DailyUseCaseCost> daily(YearMonth month) {
-        return features.daily(month.atDay(1), month.atEndOfMonth());
+        return cache.get(List.of("daily", month), () -> features.daily(month.atDay(1), month.atEndOfMonth()));
     }
 
     public List<UseCaseModelCost> modelMix(YearMonth month) {
-        return features.modelMix(month.atDay(1), month.atEndOfMonth());
+        return cache.get(List.of("modelMix", month), () -> features.modelMix(month.atDay(1), month.atEndOfMonth()));
     }
 
     public FeatureStats feature(String useCase, LocalDate from, LocalDate to) {
-        return features.run(useCase, from, to, zone);
+        return cache.get(List.of("feature", useCase, from, to), () -> features.run(useCase, from, to, zone));
     }
 }

@@ -26,7 +26,10 @@ public class RollupJob {
     private final TransactionTemplate transaction;
     private final JobTimer timer;
 
-    RollupJob(Rollups rollups, JdbcClient jdbc, TransactionTemplate transaction, JobTimer timer, MeterRegistry registry) {
+    private final ReportCache cache;
+
+    RollupJob(Rollups rollups, JdbcClient jdbc, TransactionTemplate transaction, JobTimer timer, MeterRegistry registry, ReportCache cache) {
+        this.cache = cache;
         this.rollups = rollups;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -61,6 +64,7 @@ public class RollupJob {
             return step("usage_event") + step("outcome");
         });
         if (groups > 0) {
+            cache.invalidateAfterCommit();
             log.info("Rolled up {} groups in {} ms", groups, (System.nanoTime() - started) / 1_000_000);
         }
         return groups;

@@ -76,7 +76,10 @@ public class Rollups {
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    Rollups(JdbcClient jdbc, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone) {
+    private final ReportCache cache;
+
+    Rollups(JdbcClient jdbc, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, ReportCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.zone = zone;
     }
@@ -114,6 +117,7 @@ public class Rollups {
         applyToRolledUp(eventIds, 1);
         jdbc.sql("DELETE FROM daily_rollup WHERE requests = 0").update();
         jdbc.sql("DELETE FROM daily_tag_rollup WHERE requests = 0").update();
+        cache.invalidateAfterCommit();
     }
 
     private void applyToRolledUp(Long[] eventIds, int sign) {

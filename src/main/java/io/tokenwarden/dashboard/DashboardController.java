@@ -46,7 +46,9 @@ class DashboardController {
         YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
         FinanceView view = FinanceView.of(reports, shown, recommendations.openSavings(), recommendations.realizedSavings());
         model.addAttribute("view", view);
-        model.addAttribute("daily", FinanceView.dailyStack(reports.daily(shown), shown, top(view.pareto())));
+        ChartData daily = FinanceView.dailyStack(reports.daily(shown), shown, top(view.pareto()));
+        model.addAttribute("daily", daily);
+        model.addAttribute("dailyRows", daily.tableRows());
         model.addAttribute("bill", reconciliation.month(shown));
         model.addAttribute("previousMonth", shown.minusMonths(1));
         model.addAttribute("nextMonth", shown.plusMonths(1));

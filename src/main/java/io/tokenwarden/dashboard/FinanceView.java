@@ -49,17 +49,26 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
     /** Daily spend stacked by the top {@code top} use cases of the month, the rest as "other". */
     static ChartData dailyStack(List<DailyUseCaseCost> daily, YearMonth month, List<String> topUseCases) {
         List<String> days = month.atDay(1).datesUntil(month.atEndOfMonth().plusDays(1)).map(LocalDate::toString).toList();
-        List<ChartData.Series> series = new java.util.ArrayList<>();
-        for (String useCase : topUseCases) {
-            series.add(new ChartData.Series(useCase, perDay(days, daily, d -> d.useCase().equals(useCase))));
+        List<String> names = new java.util.ArrayList<>(topUseCases);
+        names.add("other");
+        java.util.Map<String, Integer> dayIndex = new java.util.HashMap<>();
+        days.forEach(day -> dayIndex.put(day, dayIndex.size()));
+        BigDecimal[][] sums = new BigDecimal[names.size()][days.size()];
+        for (BigDecimal[] row : sums) {
+            java.util.Arrays.fill(row, BigDecimal.ZERO);
         }
-        series.add(new ChartData.Series("other", perDay(days, daily, d -> !topUseCases.contains(d.useCase()))));
+        for (DailyUseCaseCost d : daily) {
+            Integer day = dayIndex.get(d.day());
+            int top = topUseCases.indexOf(d.useCase());
+            if (day != null) {
+                int s = top >= 0 ? top : names.size() - 1;
+                sums[s][day] = sums[s][day].add(d.cost());
+            }
+        }
+        List<ChartData.Series> series = new java.util.ArrayList<>();
+        for (int s = 0; s < names.size(); s++) {
+            series.add(new ChartData.Series(names.get(s), List.of(sums[s])));
+        }
         return new ChartData(days, series);
-    }
-
-    private static List<BigDecimal> perDay(List<String> days, List<DailyUseCaseCost> daily,
-                                           java.util.function.Predicate<DailyUseCaseCost> include) {
-        return days.stream().map(day -> daily.stream().filter(d -> d.day().equals(day)).filter(include)
-                .map(DailyUseCaseCost::cost).reduce(BigDecimal.ZERO, BigDecimal::add)).toList();
     }
 }

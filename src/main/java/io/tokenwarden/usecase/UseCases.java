@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +23,15 @@ public class UseCases {
     private final UseCaseRepository repository;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     /** Names known to be stored, so that the ingest path skips the insert for them. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    UseCases(UseCaseRepository repository, JdbcClient jdbc, AuditLog audit) {
+    UseCases(UseCaseRepository repository, JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Called in the transaction that stores events or outcomes naming these use cases. */
@@ -72,6 +75,7 @@ public class UseCases {
         entity.apply(settings);
         repository.save(entity);
         audit.record(actor, "use_case.put", settings.useCase(), before, settings);
+        events.publishEvent(new UseCaseSettingsChanged(settings.useCase()));
         return settings;
     }
 }

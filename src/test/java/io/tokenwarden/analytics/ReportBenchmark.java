@@ -31,6 +31,8 @@ import org.springframework.test.context.TestPropertySource;
 class ReportBenchmark {
 
     private static final int RUNS = 21;
+    /** Calls before timing, so that the JIT has compiled the path: the figures are a running server's. */
+    private static final int WARM_UP = 20;
 
     @Autowired
     Api api;
@@ -46,6 +48,8 @@ class ReportBenchmark {
     SpendQuery spendQuery;
     @Autowired
     ParetoQuery paretoQuery;
+    @Autowired
+    ReportCache cache;
 
     @Test
     void reportsAtScale() throws Exception {
@@ -76,14 +80,14 @@ class ReportBenchmark {
         YearMonth month = YearMonth.from(lastDay);
         String from = month.atDay(1).toString();
         String to = month.atEndOfMonth().toString();
-        lines.add(timed("spend report (month, by use case), server work", () ->
+        lines.add(timed("spend report (month, by use case), server work (no cache)", () ->
                 spendQuery.run(month.atDay(1), month.atEndOfMonth(), SpendGrouping.parse("use_case")).rows().size()));
-        lines.add(timed("Pareto report (month), server work", () -> paretoQuery.run(month).rows().size()));
-        lines.add(timed("GET /api/v1/reports/spend (month, by use case) over HTTP", () ->
+        lines.add(timed("Pareto report (month), server work (no cache)", () -> paretoQuery.run(month).rows().size()));
+        lines.addAll(warmAndCold("GET /api/v1/reports/spend (month, by use case) over HTTP", () ->
                 api.getAsAdmin("/api/v1/reports/spend?from=" + from + "&to=" + to + "&group_by=use_case").status()));
-        lines.add(timed("GET /api/v1/reports/pareto (month) over HTTP", () ->
+        lines.addAll(warmAndCold("GET /api/v1/reports/pareto (month) over HTTP", () ->
                 api.getAsAdmin("/api/v1/reports/pareto?month=" + month).status()));
-        lines.add(timed("the same month by use case from the event table (SQL)", () -> jdbc.sql("""
+        lines.add(timed("the same month by use case from the event table (SQL)", 1, () -> jdbc.sql("""
                         SELECT use_case, count(*), sum(input_tokens), sum(output_tokens), sum(cost) FROM usage_event
                         WHERE occurred_at >= ?::date AND occurred_at < ?::date + 1 GROUP BY use_case""")
                 .params(from, to).query().listOfRows().size()));
@@ -91,19 +95,33 @@ class ReportBenchmark {
                         SELECT use_case, sum(requests), sum(input_tokens), sum(output_tokens), sum(cost) FROM daily_rollup
                         WHERE day BETWEEN ?::date AND ?::date GROUP BY use_case""")
                 .params(from, to).query().listOfRows().size()));
-        lines.add(timed("GET /api/v1/reports/unit-costs (month) over HTTP", () ->
+        lines.addAll(warmAndCold("GET /api/v1/reports/unit-costs (month) over HTTP", () ->
                 api.getAsAdmin("/api/v1/reports/unit-costs?month=" + month).status()));
         PageSession pages = PageSession.signIn(api, "admin", Api.ADMIN_PASSWORD);
         for (String page : List.of("/dashboard", "/dashboard/data", "/features/use-case-0", "/features/use-case-0/data")) {
-            lines.add(timed("GET " + page + " over HTTP (signed-in session)", () -> pages.get(page)));
+            lines.addAll(warmAndCold("GET " + page + " over HTTP (signed-in session)", () -> pages.get(page)));
         }
         lines.add(timed("GET /api/v1/prices over HTTP (auth and HTTP overhead alone)", () ->
                 api.getAsAdmin("/api/v1/prices").status()));
         report(events, lines);
     }
 
+    /** The call with the report cache warm, and as the first view after a rollup run (cache emptied before each call). */
+    private List<String> warmAndCold(String what, Supplier<Object> call) {
+        return List.of(timed(what + ", report cache warm", call), timed(what + ", first view after a rollup run", () -> {
+            cache.invalidateAfterCommit();
+            return call.get();
+        }));
+    }
+
     private String timed(String what, Supplier<Object> call) {
-        call.get(); // warm-up
+        return timed(what, WARM_UP, call);
+    }
+
+    private String timed(String what, int warmUp, Supplier<Object> call) {
+        for (int i = 0; i < warmUp; i++) {
+            call.get();
+        }
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();

@@ -34,7 +34,7 @@ class IngestBenchmark {
     void ingestionAgainstCopy() throws Exception {
         long events = Long.getLong("bench.ingest.events", 2_000_000L);
         int clients = Integer.getInteger("bench.ingest.clients", 4);
-        long singles = Long.getLong("bench.ingest.singles", 100_000L);
+        long singles = Long.getLong("bench.ingest.singles", 30_000L);
         Path work = Files.createTempDirectory("tokenwarden-bench-");
         List<String> lines = new ArrayList<>();
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));

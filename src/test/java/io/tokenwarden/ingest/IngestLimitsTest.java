@@ -74,6 +74,18 @@ class IngestLimitsTest {
     }
 
     @Test
+    void invalidUtf8AndOversizedStringsAre400() {
+        byte[] invalidUtf8 = "{\"event_id\":\"\u0000\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        invalidUtf8[13] = (byte) 0xC3; // a lead byte followed by a quote: not UTF-8
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/events"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + app.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8));
+
+        assertThat(api.send(request).status()).isEqualTo(400);
+        assertThat(api.postEvents(app.apiKey(), "{\"event_id\":\"" + "x".repeat(70_000) + "\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void deepNestingIs400() {
         String deep = "{\"events\":[" + "[".repeat(500) + "]".repeat(500) + "]}";
 

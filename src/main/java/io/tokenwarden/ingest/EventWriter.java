@@ -63,32 +63,36 @@ class EventWriter {
     Map<Long, Map<String, StoredItem>> write(List<Row> rows) {
         List<Row> sorted = rows.stream().sorted(Comparator.comparingLong(Row::appId)
                 .thenComparing(r -> r.event().event().eventId())).toList();
-        Set<Row> inserted = jdbc.execute((ConnectionCallback<Set<Row>>) con -> insert(con, sorted));
+        Set<String> inserted = jdbc.execute((ConnectionCallback<Set<String>>) con -> insert(con, sorted));
         Map<Long, Map<String, StoredItem>> result = new HashMap<>();
         sorted.stream().collect(Collectors.groupingBy(Row::appId)).forEach((appId, appRows) -> {
-            Set<String> newIds = appRows.stream().filter(inserted::contains)
-                    .map(r -> r.event().event().eventId()).collect(Collectors.toSet());
+            Set<String> newIds = appRows.stream().map(r -> r.event().event().eventId())
+                    .filter(id -> inserted.contains(key(appId, id))).collect(Collectors.toSet());
             result.put(appId, storedCosts.merge(appId, appRows.stream().map(Row::event).toList(), newIds));
         });
         return result;
     }
 
-    private Set<Row> insert(Connection con, List<Row> rows) throws SQLException {
-        Map<String, Row> byKey = new HashMap<>();
-        rows.forEach(r -> byKey.put(r.appId() + "/" + r.event().event().eventId(), r));
+    /** Returns the (app, id) keys of the rows that were new. */
+    private Set<String> insert(Connection con, List<Row> rows) throws SQLException {
         try (PreparedStatement statement = con.prepareStatement(INSERT)) {
             int index = 1;
             for (Array column : columns(con, rows)) {
                 statement.setArray(index++, column);
             }
-            Set<Row> inserted = new HashSet<>();
+            Set<String> inserted = new HashSet<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    inserted.add(byKey.get(result.getLong(1) + "/" + result.getString(2)));
+                    inserted.add(key(result.getLong(1), result.getString(2)));
                 }
             }
             return inserted;
         }
+    }
+
+    /** Keys by app and id, not by whole rows: hashing the events themselves cost more than the insert. */
+    private static String key(long appId, String eventId) {
+        return appId + "/" + eventId;
     }
 
     private List<Array> columns(Connection con, List<Row> rows) throws SQLException {

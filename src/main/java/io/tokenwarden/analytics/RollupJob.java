@@ -3,6 +3,7 @@ package io.tokenwarden.analytics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenwarden.ops.JobTimer;
+import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,37 @@ public class RollupJob {
             log.info("Rolled up {} groups in {} ms", groups, (System.nanoTime() - started) / 1_000_000);
         }
         return groups;
+    }
+
+    /**
+     * Runs until everything committed before the call is in the rollups. A single run stops below
+     * the oldest transaction still open, so this waits (up to {@code timeout}) for those to end.
+     */
+    public void catchUp(Duration timeout) {
+        String target = jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").query(String.class).single();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            runOnce();
+            boolean done = jdbc.sql("SELECT bool_and(processed_below >= ?::xid8) FROM rollup_watermark")
+                    .param(target).query(Boolean.class).single();
+            if (done) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Rollups did not catch up within " + timeout
+                        + ": a transaction older than the call is still open");
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while catching up", e);
+        }
     }
 
     long step(String stream) {

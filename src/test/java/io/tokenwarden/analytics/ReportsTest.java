@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.Events;
 import io.tokenwarden.support.IntegrationTest;
+import java.time.Duration;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ class ReportsTest {
                 .header("X-Api-Key", app.apiKey()));
         put("uc-review", "{\"unit_name\": \"contract\", \"value_per_unit_usd\": \"2.5\"}");
         put("uc-nounits", "{\"value_per_unit_usd\": \"1\"}");
-        rollupJob.runOnce();
+        rollupJob.catchUp(Duration.ofSeconds(30));
 
         JsonNode rows = get("/api/v1/reports/unit-costs?month=2025-02").get("rows");
 
@@ -153,7 +154,7 @@ class ReportsTest {
 
     private void ingest(Events... events) {
         api.ingestAll(api.newApp().apiKey(), List.of(events));
-        rollupJob.runOnce();
+        rollupJob.catchUp(Duration.ofSeconds(30));
     }
 
     private void put(String useCase, String body) {

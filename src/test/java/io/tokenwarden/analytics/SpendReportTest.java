@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SpendReportTest {
                         .with("model", "claude-opus-4-6").with("tags", Map.of("run", tag)).toMap(),
                 event("d").with("occurred_at", "2024-03-02T12:00:00Z").with("use_case", "review")
                         .with("model", "not-a-model").with("tags", Map.of("run", tag)).toMap()))));
-        rollupJob.runOnce();
+        rollupJob.catchUp(Duration.ofSeconds(30));
 
         JsonNode byTag = spend("tag:run");
         JsonNode ours = row(byTag, tag);

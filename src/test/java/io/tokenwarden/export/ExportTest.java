@@ -8,6 +8,7 @@ import io.tokenwarden.security.Role;
 import io.tokenwarden.security.UserAccounts;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -54,7 +55,7 @@ class ExportTest {
                 event("x3").with("use_case", "export-chat").with("model", "claude-unknown")
                         .with("occurred_at", "2025-08-11T10:00:00Z").toMap()))));
         assertThat(response.status()).isEqualTo(200);
-        rollupJob.runOnce();
+        rollupJob.catchUp(Duration.ofSeconds(30));
     }
 
     @Test

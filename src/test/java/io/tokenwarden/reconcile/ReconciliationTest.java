@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tokenwarden.analytics.RollupJob;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ReconciliationTest {
         api.postEvents(api.newApp().apiKey(), api.toJson(Map.of("events", List.of(
                 event("r1").with("model", "claude-sonnet-4-6").with("occurred_at", "2025-09-02T10:00:00Z").toMap(),
                 event("r2").with("model", "claude-sonnet-4-6").with("occurred_at", "2025-09-02T11:00:00Z").toMap()))));
-        rollupJob.runOnce();
+        rollupJob.catchUp(Duration.ofSeconds(30));
         String costReport = """
                 {"data": [
                   {"starting_at": "2025-09-02T00:00:00Z", "ending_at": "2025-09-03T00:00:00Z", "results": [

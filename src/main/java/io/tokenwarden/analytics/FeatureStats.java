@@ -5,10 +5,14 @@ import java.util.List;
 
 /**
  * One use case over a period, for its feature page: spend and volume per day, model mix, token mix,
- * the share of input served from cache, and median tokens per request.
+ * the share of input served from cache, and median tokens per request (of the last
+ * {@value #MEDIAN_SAMPLE} requests in the period).
  */
 public record FeatureStats(String useCase, List<Day> days, List<ModelShare> models, Tokens tokens,
                            BigDecimal cacheHitRate, BigDecimal medianInputTokens, BigDecimal medianOutputTokens) {
+
+    /** How many of the most recent requests the medians are taken over. */
+    public static final int MEDIAN_SAMPLE = 2_000;
 
     public record Day(String day, long requests, String costUsd) {
     }

@@ -65,8 +65,10 @@ public class RollupJob {
             return step("usage_event") + step("outcome");
         });
         if (groups > 0) {
-            cache.invalidateAfterCommit();
-            log.info("Rolled up {} groups in {} ms", groups, (System.nanoTime() - started) / 1_000_000);
+            long rolledUp = System.nanoTime();
+            int rewarmed = cache.invalidateAndRewarm();
+            log.info("Rolled up {} groups in {} ms; computed {} recently read reports again in {} ms", groups,
+                    (rolledUp - started) / 1_000_000, rewarmed, (System.nanoTime() - rolledUp) / 1_000_000);
         }
         return groups;
     }

@@ -60,14 +60,16 @@ public class Reconciliation {
                     pairs.put(new BillReader.DayModel(rs.getDate(1).toLocalDate(), rs.getString(2)),
                             new BigDecimal[] {rs.getBigDecimal(3), BigDecimal.ZERO});
                 });
-        jdbc.sql("SELECT day, model_key, sum(cost) FROM daily_rollup WHERE day BETWEEN ? AND ? GROUP BY day, model_key")
-                .params(month.atDay(1), month.atEndOfMonth())
-                .query(rs -> {
-                    BigDecimal[] pair = pairs.get(new BillReader.DayModel(rs.getDate(1).toLocalDate(), rs.getString(2)));
-                    if (pair != null) {
-                        pair[1] = rs.getBigDecimal(3);
-                    }
-                });
+        if (!pairs.isEmpty()) { // without a bill there is nothing to compare, and a month of rollups is large
+            jdbc.sql("SELECT day, model_key, sum(cost) FROM daily_rollup WHERE day BETWEEN ? AND ? GROUP BY day, model_key")
+                    .params(month.atDay(1), month.atEndOfMonth())
+                    .query(rs -> {
+                        BigDecimal[] pair = pairs.get(new BillReader.DayModel(rs.getDate(1).toLocalDate(), rs.getString(2)));
+                        if (pair != null) {
+                            pair[1] = rs.getBigDecimal(3);
+                        }
+                    });
+        }
         List<Row> rows = new ArrayList<>();
         BigDecimal billed = BigDecimal.ZERO;
         BigDecimal tracked = BigDecimal.ZERO;

@@ -49,6 +49,9 @@ class DashboardController {
         ChartData daily = FinanceView.dailyStack(reports.daily(shown), shown, top(view.pareto()));
         model.addAttribute("daily", daily);
         model.addAttribute("dailyRows", daily.tableRows());
+        Cells cells = new Cells();
+        model.addAttribute("paretoRows", cells.pareto(view.pareto()));
+        model.addAttribute("unitCostRows", cells.unitCosts(view.unitCosts()));
         model.addAttribute("bill", reconciliation.month(shown));
         model.addAttribute("previousMonth", shown.minusMonths(1));
         model.addAttribute("nextMonth", shown.plusMonths(1));

@@ -103,7 +103,7 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager users) throws Exception {
         http.authenticationManager(users).authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/login",
+                        .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error", "/login",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/dashboard/export.csv").hasAnyRole("ADMIN", "FINANCE")

@@ -35,22 +35,21 @@ class SpendQuery {
         String sql = grouping.tagKey() == null
                 ? FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "")
                 : FROM_ROLLUP.formatted("r.tag_value", "daily_tag_rollup r", "AND r.tag_key = :tag");
-        BigDecimal[] cost = {BigDecimal.ZERO};
-        long[] unpriced = {0};
         List<SpendRow> rows = jdbc.sql(sql)
                 .param("start", from).param("end", to).param("tag", grouping.tagKey())
-                .query((rs, n) -> {
-                    cost[0] = cost[0].add(rs.getBigDecimal("cost"));
-                    unpriced[0] += rs.getLong("unpriced");
-                    return new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
-                            rs.getLong("output_tokens"), rs.getLong("cache_creation_input_tokens"),
-                            rs.getLong("cache_read_input_tokens"), Money.format(rs.getBigDecimal("cost")),
-                            rs.getLong("unpriced"));
-                })
+                .query((rs, n) -> new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
+                        rs.getLong("output_tokens"), rs.getLong("cache_creation_input_tokens"),
+                        rs.getLong("cache_read_input_tokens"), Money.format(rs.getBigDecimal("cost")),
+                        rs.getLong("unpriced")))
                 .list();
-        // Groups of the event rollup cover every event once, so their sums are the totals; tag groups do not.
-        Totals totals = grouping.tagKey() == null ? new Totals(cost[0], unpriced[0]) : totals(from, to);
+        // Groups of the event rollup cover every event once, so their (never rounded) sums are the totals; tag groups do not.
+        Totals totals = grouping.tagKey() == null ? sum(rows) : totals(from, to);
         return new SpendReport(from, to, grouping.name(), rows, Money.format(totals.cost()), totals.unpriced());
+    }
+
+    private static Totals sum(List<SpendRow> rows) {
+        return new Totals(rows.stream().map(r -> new BigDecimal(r.costUsd())).reduce(BigDecimal.ZERO, BigDecimal::add),
+                rows.stream().mapToLong(SpendRow::unpricedEvents).sum());
     }
 
     /** Totals over all events of the period, also for tag grouping, where untagged events have no row. */

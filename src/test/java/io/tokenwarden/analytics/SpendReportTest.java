@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Other test classes share this database, so these tests use a year no other test writes to
- * (2024) and a use case or tag value of their own.
+ * Other test classes share this database, so these tests use days of 2024 no other test writes to
+ * (March and September) and a use case or tag value of their own.
  */
 @IntegrationTest
 class SpendReportTest {
@@ -58,6 +58,29 @@ class SpendReportTest {
         assertThat(row(byModel, "not-a-model").get("unpriced_events").longValue()).isEqualTo(1);
         assertThat(ours.get("unpriced_events").longValue()).isEqualTo(1);
         assertThat(row(byModel, "claude-opus-4-6").get("requests").longValue()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void totalsCoverEveryEventWhateverTheGrouping() {
+        Api.NewApp app = api.newApp();
+        String tag = app.name();
+        api.postEvents(app.apiKey(), api.toJson(Map.of("events", List.of(
+                // sonnet-4-6: 1,000 x 3 + 100 x 15 = $0.0045, tagged
+                event("t1").with("occurred_at", "2024-09-10T10:00:00Z").with("model", "claude-sonnet-4-6")
+                        .with("tags", Map.of("run", tag)).toMap(),
+                // haiku-4-5: 1,000 x 1 + 100 x 5 = $0.0015, no tag
+                event("t2").with("occurred_at", "2024-09-10T11:00:00Z").with("model", "claude-haiku-4-5").toMap(),
+                event("t3").with("occurred_at", "2024-09-10T12:00:00Z").with("model", "not-a-model")
+                        .with("tags", Map.of("run", tag)).toMap()))));
+        rollupJob.catchUp(Duration.ofSeconds(30));
+
+        for (String groupBy : List.of("use_case", "model", "app", "day", "tag:run")) {
+            JsonNode report = api.getAsAdmin("/api/v1/reports/spend?from=2024-09-10&to=2024-09-10&group_by=" + groupBy).json();
+            assertThat(report.get("total_cost_usd").stringValue()).as(groupBy).isEqualTo("0.006000000000");
+            assertThat(report.get("unpriced_events").longValue()).as(groupBy).isEqualTo(1);
+        }
+        JsonNode byTag = api.getAsAdmin("/api/v1/reports/spend?from=2024-09-10&to=2024-09-10&group_by=tag:run").json();
+        assertThat(row(byTag, tag).get("cost_usd").stringValue()).as("the untagged event has no row").isEqualTo("0.004500000000");
     }
 
     @Test

@@ -5,13 +5,14 @@ import io.tokenwarden.analytics.UnitCostRow;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Table cells of the long dashboard tables (a row per use case), formatted here once per view: a
- * formatting expression per cell in the template cost more than all the rest of the page. Amounts
- * keep their exact value beside the text, for the page's data-value attributes.
+ * Table cells of the long dashboard tables (a row per day or per use case), formatted here once per
+ * view: a formatting expression per cell in the template cost more than all the rest of the page.
+ * Amounts keep their exact value beside the text, for the page's data-value attributes.
  */
 final class Cells {
 
@@ -24,7 +25,21 @@ final class Cells {
     }
 
     record UnitCost(String useCase, String unit, String units, String costUsd, String cost, String costPerUnit,
-                       String value, String roi) {
+                    String value, String roi) {
+    }
+
+    /** A chart's numbers as rows: the label, then one cell per series in dollars. */
+    List<List<String>> rows(ChartData chart) {
+        List<List<String>> rows = new ArrayList<>(chart.labels().size());
+        for (int i = 0; i < chart.labels().size(); i++) {
+            List<String> row = new ArrayList<>(chart.series().size() + 1);
+            row.add(chart.labels().get(i));
+            for (ChartData.Series s : chart.series()) {
+                row.add(dollars.format(s.data().get(i)));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     List<Pareto> pareto(ParetoReport report) {

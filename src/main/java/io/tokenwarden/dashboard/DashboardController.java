@@ -48,8 +48,8 @@ class DashboardController {
         model.addAttribute("view", view);
         ChartData daily = FinanceView.dailyStack(reports.daily(shown), shown, top(view.pareto()));
         model.addAttribute("daily", daily);
-        model.addAttribute("dailyRows", daily.tableRows());
         Cells cells = new Cells();
+        model.addAttribute("dailyRows", cells.rows(daily));
         model.addAttribute("paretoRows", cells.pareto(view.pareto()));
         model.addAttribute("unitCostRows", cells.unitCosts(view.unitCosts()));
         model.addAttribute("bill", reconciliation.month(shown));

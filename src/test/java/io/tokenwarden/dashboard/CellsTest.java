@@ -24,6 +24,16 @@ class CellsTest {
     }
 
     @Test
+    void chartRowsAreTheLabelThenDollarsPerSeries() {
+        ChartData chart = new ChartData(List.of("2026-11-01", "2026-11-02"), List.of(
+                new ChartData.Series("chat", List.of(new BigDecimal("1234.5"), BigDecimal.ZERO)),
+                new ChartData.Series("other", List.of(new BigDecimal("0.005"), new BigDecimal("0.015")))));
+
+        assertThat(cells.rows(chart)).containsExactly(List.of("2026-11-01", "1,234.50", "0.00"), // half to even
+                List.of("2026-11-02", "0.00", "0.02"));
+    }
+
+    @Test
     void unitCostRowsShowADashWhereThereIsNoFigure() {
         List<UnitCostRow> rows = List.of(
                 new UnitCostRow("review", "document", new BigDecimal("1E+3"), "12.5", "0.0125", "0.10", "100.00", new BigDecimal("7.0")),

@@ -37,7 +37,8 @@ public class UseCases {
     /** Called in the transaction that stores events or outcomes naming these use cases. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void register(Collection<String> names) {
-        List<String> unknown = names.stream().distinct().filter(name -> !known.contains(name)).toList();
+        // Sorted: two transactions inserting the same new names in different orders would deadlock.
+        List<String> unknown = names.stream().distinct().filter(name -> !known.contains(name)).sorted().toList();
         if (unknown.isEmpty()) {
             return;
         }

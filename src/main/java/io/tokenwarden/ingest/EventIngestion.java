@@ -71,7 +71,7 @@ public class EventIngestion {
         if (unique.size() <= CommitGroup.MAX_MEMBER_EVENTS) {
             return commitGroup.write(app, unique.values());
         }
-        return transaction.execute(status -> store.store(List.of(new EventStore.Request(app, unique.values())),
+        return StoreTransaction.run(transaction, () -> store.store(List.of(new EventStore.Request(app, unique.values())),
                 store.pricesForWrite()).get(0));
     }
 

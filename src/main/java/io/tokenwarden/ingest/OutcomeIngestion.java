@@ -42,7 +42,7 @@ class OutcomeIngestion {
         Map<String, OutcomeInput> unique = new LinkedHashMap<>();
         checked.stream().filter(Checked::isValid).forEach(c -> unique.putIfAbsent(c.id(), c.value()));
         Set<String> inserted = unique.isEmpty() ? Set.of()
-                : transaction.execute(status -> insert(app.appId(), unique.values()));
+                : StoreTransaction.run(transaction, () -> insert(app.appId(), unique.values()));
         List<ItemResult> results = new ArrayList<>(checked.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < checked.size(); i++) {

@@ -1,6 +1,7 @@
 package io.tokenwarden.security;
 
 import io.tokenwarden.audit.AuditLog;
+import io.tokenwarden.security.StoredKeyCache.StoredKey;
 import io.tokenwarden.web.ApiException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -11,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Apps and their keys: create, rotate (add a key), revoke, and authenticate a presented key. */
 @Service
@@ -24,6 +27,7 @@ public class AppKeys {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final StoredKeyCache cache = new StoredKeyCache(System::nanoTime);
 
     AppKeys(AppRepository apps, AppKeyRepository keys, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.apps = apps;
@@ -55,6 +59,12 @@ public class AppKeys {
                 .orElseThrow(() -> ApiException.notFound("App '" + appName + "' has no key '" + keyId + "'."));
         key.revoke(clock.instant());
         audit.record(actor, "app_key.revoke", appName + "/" + keyId, null, Map.of("key_id", keyId));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.invalidateAll();
+            }
+        });
     }
 
     @Transactional(readOnly = true)
@@ -71,18 +81,19 @@ public class AppKeys {
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        Optional<StoredKey> stored = jdbc.sql("""
-                        SELECT k.app_id, a.name, k.secret_hash FROM app_key k JOIN app a ON a.id = k.app_id
-                        WHERE k.key_id = ? AND k.revoked_at IS NULL""")
-                .param(parsed.get().keyId())
-                .query((rs, n) -> new StoredKey(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
-                .optional();
+        Optional<StoredKey> stored = cache.get(parsed.get().keyId(), this::load);
         byte[] expected = stored.map(StoredKey::secretHash).orElse(NO_HASH);
         boolean matches = MessageDigest.isEqual(expected, ApiKeyFormat.hash(parsed.get().secret()));
         return stored.filter(key -> matches).map(key -> new AppPrincipal(key.appId(), key.appName(), parsed.get().keyId()));
     }
 
-    private record StoredKey(long appId, String appName, byte[] secretHash) {
+    private Optional<StoredKey> load(String keyId) {
+        return jdbc.sql("""
+                        SELECT k.app_id, a.name, k.secret_hash FROM app_key k JOIN app a ON a.id = k.app_id
+                        WHERE k.key_id = ? AND k.revoked_at IS NULL""")
+                .param(keyId)
+                .query((rs, n) -> new StoredKey(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
     }
 
     private IssuedKey issue(AppEntity app, String actor) {

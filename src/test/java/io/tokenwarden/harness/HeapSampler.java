@@ -35,19 +35,6 @@ public final class HeapSampler implements AutoCloseable {
         thread.start();
     }
 
-    /** Mean server time of the requests to one URI so far, from Micrometer's http.server.requests, in ms. */
-    public static double meanServerMillis(AppProcess app, String uri) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + AppProcess.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        app.uri("/actuator/metrics/http.server.requests?tag=uri:" + uri)).header("Authorization", basic).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher values = VALUE.matcher(body);
-        double count = values.find() ? Double.parseDouble(values.group(1)) : 0;
-        double totalSeconds = values.find() ? Double.parseDouble(values.group(1)) : 0;
-        return count == 0 ? 0 : totalSeconds * 1000 / count;
-    }
-
     public long peakMegabytes() {
         return peakBytes.get() / (1024 * 1024);
     }

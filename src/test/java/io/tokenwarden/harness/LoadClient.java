@@ -2,9 +2,6 @@ package io.tokenwarden.harness;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +25,6 @@ public final class LoadClient {
     private final Workload workload;
     private final String apiKey;
     private final URI events;
-    private final HttpClient http;
     private final AtomicLong nextEvent = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final LoadFigures figures = new LoadFigures();
@@ -39,7 +35,6 @@ public final class LoadClient {
         this.apiKey = apiKey;
         this.workload = workload;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     public LoadClient start() {
@@ -69,6 +64,12 @@ public final class LoadClient {
     }
 
     private void run(SplittableRandom random) {
+        try (RawHttpConnection http = new RawHttpConnection(events, Duration.ofSeconds(2), settings.requestTimeout())) {
+            send(http, random);
+        }
+    }
+
+    private void send(RawHttpConnection http, SplittableRandom random) {
         while (running.get()) {
             long first = nextEvent.getAndAdd(settings.batchSize());
             long size = Math.min(settings.batchSize(), settings.maxEvents() - first);
@@ -76,42 +77,36 @@ public final class LoadClient {
                 return;
             }
             String body = body(first, size);
-            sendUntilAcknowledged(body, size, false);
+            sendUntilAcknowledged(http, body, size, false);
             figures.acknowledged(first, size);
             if (random.nextDouble() < settings.resendShare()) {
-                sendUntilAcknowledged(body, size, true);
+                sendUntilAcknowledged(http, body, size, true);
             }
         }
     }
 
-    private void sendUntilAcknowledged(String body, long size, boolean resend) {
+    private void sendUntilAcknowledged(RawHttpConnection http, String body, long size, boolean resend) {
         long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < giveUp) {
             long started = System.nanoTime();
             try {
-                HttpResponse<String> answer = http.send(request(body), HttpResponse.BodyHandlers.ofString());
+                RawHttpConnection.Answer answer = http.post(events.getRawPath(), "Bearer " + apiKey, body);
                 long micros = (System.nanoTime() - started) / 1000;
-                if (answer.statusCode() == 200) {
+                if (answer.status() == 200) {
                     figures.answered(size, resend, answer.body(), micros);
                     return;
                 }
-                figures.failed(answer.statusCode(), micros, size);
+                figures.failed(answer.status(), micros, size);
                 pause(answer);
             } catch (IOException e) {
                 figures.failed(0, (System.nanoTime() - started) / 1000, size);
                 sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            }
+            if (Thread.currentThread().isInterrupted()) {
                 return;
             }
         }
         throw new IllegalStateException("a batch was not acknowledged within 3 minutes");
-    }
-
-    private HttpRequest request(String body) {
-        return HttpRequest.newBuilder(events).timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private String body(long first, long size) {
@@ -125,8 +120,8 @@ public final class LoadClient {
         return json.append("]}").toString();
     }
 
-    private static void pause(HttpResponse<String> answer) {
-        long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(0);
+    private static void pause(RawHttpConnection.Answer answer) {
+        long seconds = Long.parseLong(answer.headers().getOrDefault("retry-after", "0"));
         sleep(seconds > 0 ? seconds * 1000 : 200);
     }
 

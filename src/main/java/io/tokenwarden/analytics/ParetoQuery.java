@@ -33,8 +33,8 @@ class ParetoQuery {
     @Transactional(readOnly = true)
     ParetoReport run(YearMonth month) {
         List<UseCaseCost> costs = jdbc.sql("""
-                        SELECT use_case, sum(cost) FROM daily_rollup WHERE day BETWEEN :start AND :end GROUP BY use_case""")
-                .param("start", month.atDay(1)).param("end", month.atEndOfMonth())
+                        SELECT use_case, sum(cost) FROM monthly_rollup WHERE month = :month GROUP BY use_case""")
+                .param("month", month.atDay(1))
                 .query((rs, n) -> new UseCaseCost(rs.getString(1), rs.getBigDecimal(2))).list().stream()
                 .sorted(Comparator.comparing(UseCaseCost::cost).reversed().thenComparing(UseCaseCost::useCase))
                 .toList();

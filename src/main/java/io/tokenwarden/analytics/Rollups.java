@@ -1,6 +1,8 @@
 package io.tokenwarden.analytics;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,30 +17,41 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Rollups {
 
+    private static final String SUMS = "requests, input_tokens, output_tokens, cache_creation_input_tokens,"
+            + " cache_read_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, web_search_requests, cost,"
+            + " business_units, unpriced_events";
+
+    /**
+     * Both rollups from one pass over the events: the day groups, then the same groups summed by month
+     * (PostgreSQL runs each data-modifying WITH part once, whether or not the final SELECT reads it).
+     */
     private static final String EVENT_GROUPS = """
-            INSERT INTO daily_rollup AS r (day, app_id, use_case, model_key, service_tier, requests, input_tokens,
-                output_tokens, cache_creation_input_tokens, cache_read_input_tokens, cache_write_5m_tokens,
-                cache_write_1h_tokens, web_search_requests, cost, business_units, unpriced_events)
-            SELECT (e.occurred_at AT TIME ZONE :zone)::date, e.app_id, e.use_case, coalesce(e.model_id, e.model),
-                   e.service_tier, :sign * count(*), :sign * sum(e.input_tokens), :sign * sum(e.output_tokens),
-                   :sign * sum(e.cache_creation_input_tokens), :sign * sum(e.cache_read_input_tokens),
-                   :sign * sum(e.cache_write_5m_tokens), :sign * sum(e.cache_write_1h_tokens),
-                   :sign * sum(e.web_search_requests), :sign * coalesce(sum(e.cost), 0),
-                   :sign * coalesce(sum(e.business_units), 0), :sign * count(*) FILTER (WHERE e.cost IS NULL)
-            FROM usage_event e WHERE %s
-            GROUP BY 1, 2, 3, 4, 5
-            ON CONFLICT (day, app_id, use_case, model_key, service_tier) DO UPDATE SET
-                requests = r.requests + excluded.requests,
-                input_tokens = r.input_tokens + excluded.input_tokens,
-                output_tokens = r.output_tokens + excluded.output_tokens,
-                cache_creation_input_tokens = r.cache_creation_input_tokens + excluded.cache_creation_input_tokens,
-                cache_read_input_tokens = r.cache_read_input_tokens + excluded.cache_read_input_tokens,
-                cache_write_5m_tokens = r.cache_write_5m_tokens + excluded.cache_write_5m_tokens,
-                cache_write_1h_tokens = r.cache_write_1h_tokens + excluded.cache_write_1h_tokens,
-                web_search_requests = r.web_search_requests + excluded.web_search_requests,
-                cost = r.cost + excluded.cost,
-                business_units = r.business_units + excluded.business_units,
-                unpriced_events = r.unpriced_events + excluded.unpriced_events
+            WITH g AS (
+                SELECT (e.occurred_at AT TIME ZONE :zone)::date AS day, e.app_id, e.use_case,
+                       coalesce(e.model_id, e.model) AS model_key, e.service_tier, :sign * count(*) AS requests,
+                       :sign * sum(e.input_tokens) AS input_tokens, :sign * sum(e.output_tokens) AS output_tokens,
+                       :sign * sum(e.cache_creation_input_tokens) AS cache_creation_input_tokens,
+                       :sign * sum(e.cache_read_input_tokens) AS cache_read_input_tokens,
+                       :sign * sum(e.cache_write_5m_tokens) AS cache_write_5m_tokens,
+                       :sign * sum(e.cache_write_1h_tokens) AS cache_write_1h_tokens,
+                       :sign * sum(e.web_search_requests) AS web_search_requests,
+                       :sign * coalesce(sum(e.cost), 0) AS cost,
+                       :sign * coalesce(sum(e.business_units), 0) AS business_units,
+                       :sign * count(*) FILTER (WHERE e.cost IS NULL) AS unpriced_events
+                FROM usage_event e WHERE %1$s
+                GROUP BY 1, 2, 3, 4, 5),
+            daily AS (
+                INSERT INTO daily_rollup AS r (day, app_id, use_case, model_key, service_tier, %2$s)
+                SELECT day, app_id, use_case, model_key, service_tier, %2$s FROM g
+                ON CONFLICT (day, app_id, use_case, model_key, service_tier) DO UPDATE SET %3$s
+                RETURNING 1),
+            monthly AS (
+                INSERT INTO monthly_rollup AS r (month, app_id, use_case, model_key, service_tier, %2$s)
+                SELECT date_trunc('month', day::timestamp)::date, app_id, use_case, model_key, service_tier, %4$s FROM g
+                GROUP BY 1, 2, 3, 4, 5
+                ON CONFLICT (month, app_id, use_case, model_key, service_tier) DO UPDATE SET %3$s
+                RETURNING 1)
+            SELECT count(*) FROM daily
             """;
 
     private static final String TAG_GROUPS = """
@@ -70,6 +83,13 @@ public class Rollups {
                 outcomes = r.outcomes + excluded.outcomes
             """;
 
+    private static String eventGroups(String where) {
+        List<String> sums = List.of(SUMS.split(",\\s*"));
+        return EVENT_GROUPS.formatted(where, SUMS,
+                sums.stream().map(c -> c + " = r." + c + " + excluded." + c).collect(Collectors.joining(", ")),
+                sums.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", ")));
+    }
+
     private static final String WINDOW = "e.ingest_xid >= :from::xid8 AND e.ingest_xid < :to::xid8";
     private static final String ALREADY_ROLLED_UP = "e.id = ANY(:ids) AND e.ingest_xid < :below::xid8";
 
@@ -90,8 +110,8 @@ public class Rollups {
 
     /** Adds the events that transactions with ids in [from, to) stored. */
     long addEvents(String from, String to) {
-        long groups = jdbc.sql(EVENT_GROUPS.formatted(WINDOW)).param("zone", zone.getId()).param("sign", 1)
-                .param("from", from).param("to", to).update();
+        long groups = jdbc.sql(eventGroups(WINDOW)).param("zone", zone.getId()).param("sign", 1)
+                .param("from", from).param("to", to).query(Long.class).single();
         jdbc.sql(TAG_GROUPS.formatted(WINDOW)).param("zone", zone.getId()).param("sign", 1)
                 .param("from", from).param("to", to).update();
         return groups;
@@ -116,6 +136,7 @@ public class Rollups {
     public void afterRepricing(Long[] eventIds) {
         applyToRolledUp(eventIds, 1);
         jdbc.sql("DELETE FROM daily_rollup WHERE requests = 0").update();
+        jdbc.sql("DELETE FROM monthly_rollup WHERE requests = 0").update();
         jdbc.sql("DELETE FROM daily_tag_rollup WHERE requests = 0").update();
         cache.invalidateAfterCommit();
     }
@@ -123,9 +144,9 @@ public class Rollups {
     private void applyToRolledUp(Long[] eventIds, int sign) {
         String below = jdbc.sql("SELECT processed_below::text FROM rollup_watermark WHERE stream = 'usage_event' FOR UPDATE")
                 .query(String.class).single();
-        for (String groups : new String[] {EVENT_GROUPS, TAG_GROUPS}) {
-            jdbc.sql(groups.formatted(ALREADY_ROLLED_UP)).param("zone", zone.getId()).param("sign", sign)
-                    .param("ids", eventIds).param("below", below).update();
-        }
+        jdbc.sql(eventGroups(ALREADY_ROLLED_UP)).param("zone", zone.getId()).param("sign", sign)
+                .param("ids", eventIds).param("below", below).query(Long.class).single();
+        jdbc.sql(TAG_GROUPS.formatted(ALREADY_ROLLED_UP)).param("zone", zone.getId()).param("sign", sign)
+                .param("ids", eventIds).param("below", below).update();
     }
 }

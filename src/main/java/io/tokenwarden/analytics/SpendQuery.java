@@ -19,7 +19,7 @@ class SpendQuery {
                    sum(r.cache_read_input_tokens) AS cache_read_input_tokens,
                    sum(r.cost) AS cost, sum(r.unpriced_events) AS unpriced
             FROM %s
-            WHERE r.day BETWEEN :start AND :end %s
+            WHERE r.%s BETWEEN :start AND :end %s
             GROUP BY 1
             ORDER BY sum(r.cost) DESC, 1
             """;
@@ -32,9 +32,11 @@ class SpendQuery {
 
     @Transactional(readOnly = true)
     SpendReport run(LocalDate from, LocalDate to, SpendGrouping grouping) {
-        String sql = grouping.tagKey() == null
-                ? FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "")
-                : FROM_ROLLUP.formatted("r.tag_value", "daily_tag_rollup r", "AND r.tag_key = :tag");
+        String sql = grouping.tagKey() != null
+                ? FROM_ROLLUP.formatted("r.tag_value", "daily_tag_rollup r", "day", "AND r.tag_key = :tag")
+                : wholeMonths(from, to) && !grouping.name().equals("day")
+                ? FROM_ROLLUP.formatted(grouping.expression(), "monthly_rollup r JOIN app a ON a.id = r.app_id", "month", "")
+                : FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "day", "");
         List<SpendRow> rows = jdbc.sql(sql)
                 .param("start", from).param("end", to).param("tag", grouping.tagKey())
                 .query((rs, n) -> new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
@@ -45,6 +47,11 @@ class SpendQuery {
         // Groups of the event rollup cover every event once, so their (never rounded) sums are the totals; tag groups do not.
         Totals totals = grouping.tagKey() == null ? sum(rows) : totals(from, to);
         return new SpendReport(from, to, grouping.name(), rows, Money.format(totals.cost()), totals.unpriced());
+    }
+
+    /** From the first day of a month to the last day of a month: the monthly rollup has the same sums in fewer rows. */
+    private static boolean wholeMonths(LocalDate from, LocalDate to) {
+        return from.getDayOfMonth() == 1 && to.equals(to.withDayOfMonth(to.lengthOfMonth())) && !to.isBefore(from);
     }
 
     private static Totals sum(List<SpendRow> rows) {

@@ -28,8 +28,8 @@ class UnitCostQuery {
     List<UnitCostRow> run(YearMonth month) {
         Map<String, BigDecimal[]> totals = new TreeMap<>(); // use case -> {cost, units}
         jdbc.sql("""
-                        SELECT use_case, sum(cost), sum(business_units) FROM daily_rollup
-                        WHERE day BETWEEN :start AND :end GROUP BY use_case
+                        SELECT use_case, sum(cost), sum(business_units) FROM monthly_rollup
+                        WHERE month = :start GROUP BY use_case
                         UNION ALL
                         SELECT use_case, 0, sum(units) FROM daily_outcome_rollup
                         WHERE day BETWEEN :start AND :end GROUP BY use_case""")

@@ -190,5 +190,23 @@ class RollupInvariantTest {
                 WHERE raw.requests IS DISTINCT FROM r.requests OR raw.cost IS DISTINCT FROM r.cost
                 LIMIT 5""").query().listOfRows();
         assertThat(tagDifferences).isEmpty();
+        List<Map<String, Object>> monthDifferences = jdbc.sql("""
+                WITH days AS (
+                    SELECT date_trunc('month', day::timestamp)::date AS month, app_id, use_case, model_key, service_tier,
+                           sum(requests) AS requests, sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens,
+                           sum(cache_read_input_tokens) AS cache_read, sum(cache_write_1h_tokens) AS cache_1h,
+                           sum(web_search_requests) AS searches, sum(cost) AS cost, sum(business_units) AS units,
+                           sum(unpriced_events) AS unpriced
+                    FROM daily_rollup GROUP BY 1, 2, 3, 4, 5)
+                SELECT * FROM days FULL OUTER JOIN monthly_rollup r USING (month, app_id, use_case, model_key, service_tier)
+                WHERE days.requests IS DISTINCT FROM r.requests OR days.input_tokens IS DISTINCT FROM r.input_tokens
+                   OR days.output_tokens IS DISTINCT FROM r.output_tokens
+                   OR days.cache_read IS DISTINCT FROM r.cache_read_input_tokens
+                   OR days.cache_1h IS DISTINCT FROM r.cache_write_1h_tokens
+                   OR days.searches IS DISTINCT FROM r.web_search_requests
+                   OR days.cost IS DISTINCT FROM r.cost OR days.units IS DISTINCT FROM r.business_units
+                   OR days.unpriced IS DISTINCT FROM r.unpriced_events
+                LIMIT 5""").query().listOfRows();
+        assertThat(monthDifferences).as("each month equals the sum of its days").isEmpty();
     }
 }

@@ -28,16 +28,22 @@ final class Cells {
                     String value, String roi) {
     }
 
-    /** A chart's numbers as rows: the label, then one cell per series in dollars. */
-    List<List<String>> rows(ChartData chart) {
-        List<List<String>> rows = new ArrayList<>(chart.labels().size());
+    /** A row of a chart's numbers: its label, then one cell per series. */
+    record Row(String label, List<String> cells) {
+    }
+
+    /**
+     * A chart's numbers as rows, in dollars. The label comes apart from the cells so that the template
+     * needs one expression per cell, not two (a "first cell?" test beside each of the month's ~200 cells).
+     */
+    List<Row> rows(ChartData chart) {
+        List<Row> rows = new ArrayList<>(chart.labels().size());
         for (int i = 0; i < chart.labels().size(); i++) {
-            List<String> row = new ArrayList<>(chart.series().size() + 1);
-            row.add(chart.labels().get(i));
+            List<String> cells = new ArrayList<>(chart.series().size());
             for (ChartData.Series s : chart.series()) {
-                row.add(dollars.format(s.data().get(i)));
+                cells.add(dollars.format(s.data().get(i)));
             }
-            rows.add(row);
+            rows.add(new Row(chart.labels().get(i), cells));
         }
         return rows;
     }

@@ -29,8 +29,8 @@ class CellsTest {
                 new ChartData.Series("chat", List.of(new BigDecimal("1234.5"), BigDecimal.ZERO)),
                 new ChartData.Series("other", List.of(new BigDecimal("0.005"), new BigDecimal("0.015")))));
 
-        assertThat(cells.rows(chart)).containsExactly(List.of("2026-11-01", "1,234.50", "0.00"), // half to even
-                List.of("2026-11-02", "0.00", "0.02"));
+        assertThat(cells.rows(chart)).containsExactly(new Cells.Row("2026-11-01", List.of("1,234.50", "0.00")), // half to even
+                new Cells.Row("2026-11-02", List.of("0.00", "0.02")));
     }
 
     @Test

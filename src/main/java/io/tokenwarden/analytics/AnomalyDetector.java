@@ -34,8 +34,7 @@ class AnomalyDetector {
     int scan(LocalDate day) {
         Map<String, BigDecimal[]> series = new HashMap<>();
         jdbc.sql("""
-                        SELECT use_case, day, sum(cost) FROM daily_rollup WHERE day BETWEEN :start AND :day
-                        GROUP BY use_case, day""")
+                        SELECT use_case, day, cost FROM daily_use_case_rollup WHERE day BETWEEN :start AND :day""")
                 .param("start", day.minusDays(BASELINE_DAYS)).param("day", day)
                 .query(rs -> {
                     BigDecimal[] costs = series.computeIfAbsent(rs.getString(1), k -> zeros());

@@ -54,7 +54,7 @@ class BudgetQuery {
 
     private BigDecimal cost(String useCase, LocalDate from, LocalDate to) {
         return Objects.requireNonNull(jdbc.sql("""
-                        SELECT coalesce(sum(cost), 0) FROM daily_rollup WHERE use_case = :useCase AND day BETWEEN :start AND :end""")
+                        SELECT coalesce(sum(cost), 0) FROM daily_use_case_rollup WHERE use_case = :useCase AND day BETWEEN :start AND :end""")
                 .param("useCase", useCase).param("start", from).param("end", to)
                 .query(BigDecimal.class).single());
     }

@@ -23,8 +23,8 @@ class FeatureQuery {
     @Transactional(readOnly = true)
     FeatureStats run(String useCase, LocalDate from, LocalDate to, ZoneId zone) {
         List<FeatureStats.Day> days = jdbc.sql("""
-                        SELECT to_char(day, 'YYYY-MM-DD'), sum(requests), sum(cost) FROM daily_rollup
-                        WHERE use_case = :uc AND day BETWEEN :from AND :to GROUP BY day ORDER BY day""")
+                        SELECT to_char(day, 'YYYY-MM-DD'), requests, cost FROM daily_use_case_rollup
+                        WHERE use_case = :uc AND day BETWEEN :from AND :to ORDER BY day""")
                 .param("uc", useCase).param("from", from).param("to", to)
                 .query((rs, n) -> new FeatureStats.Day(rs.getString(1), rs.getLong(2), Money.format(rs.getBigDecimal(3))))
                 .list();
@@ -37,7 +37,7 @@ class FeatureQuery {
         FeatureStats.Tokens tokens = jdbc.sql("""
                         SELECT coalesce(sum(input_tokens), 0), coalesce(sum(cache_creation_input_tokens), 0),
                                coalesce(sum(cache_read_input_tokens), 0), coalesce(sum(output_tokens), 0)
-                        FROM daily_rollup WHERE use_case = :uc AND day BETWEEN :from AND :to""")
+                        FROM daily_use_case_rollup WHERE use_case = :uc AND day BETWEEN :from AND :to""")
                 .param("uc", useCase).param("from", from).param("to", to)
                 .query((rs, n) -> new FeatureStats.Tokens(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .single();
@@ -81,8 +81,8 @@ class FeatureQuery {
     @Transactional(readOnly = true)
     List<DailyUseCaseCost> daily(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        SELECT to_char(day, 'YYYY-MM-DD'), use_case, sum(cost) FROM daily_rollup
-                        WHERE day BETWEEN :from AND :to GROUP BY day, use_case ORDER BY day, use_case""")
+                        SELECT to_char(day, 'YYYY-MM-DD'), use_case, cost FROM daily_use_case_rollup
+                        WHERE day BETWEEN :from AND :to ORDER BY day, use_case""")
                 .param("from", from).param("to", to)
                 .query((rs, n) -> new DailyUseCaseCost(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list();
     }

@@ -3,6 +3,7 @@ package io.tokenwarden.analytics;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,38 +22,21 @@ public class Rollups {
             + " cache_read_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, web_search_requests, cost,"
             + " business_units, unpriced_events";
 
-    /**
-     * Both rollups from one pass over the events: the day groups, then the same groups summed by month
-     * (PostgreSQL runs each data-modifying WITH part once, whether or not the final SELECT reads it).
-     */
-    private static final String EVENT_GROUPS = """
-            WITH g AS (
-                SELECT (e.occurred_at AT TIME ZONE :zone)::date AS day, e.app_id, e.use_case,
-                       coalesce(e.model_id, e.model) AS model_key, e.service_tier, :sign * count(*) AS requests,
-                       :sign * sum(e.input_tokens) AS input_tokens, :sign * sum(e.output_tokens) AS output_tokens,
-                       :sign * sum(e.cache_creation_input_tokens) AS cache_creation_input_tokens,
-                       :sign * sum(e.cache_read_input_tokens) AS cache_read_input_tokens,
-                       :sign * sum(e.cache_write_5m_tokens) AS cache_write_5m_tokens,
-                       :sign * sum(e.cache_write_1h_tokens) AS cache_write_1h_tokens,
-                       :sign * sum(e.web_search_requests) AS web_search_requests,
-                       :sign * coalesce(sum(e.cost), 0) AS cost,
-                       :sign * coalesce(sum(e.business_units), 0) AS business_units,
-                       :sign * count(*) FILTER (WHERE e.cost IS NULL) AS unpriced_events
-                FROM usage_event e WHERE %1$s
-                GROUP BY 1, 2, 3, 4, 5),
-            daily AS (
-                INSERT INTO daily_rollup AS r (day, app_id, use_case, model_key, service_tier, %2$s)
-                SELECT day, app_id, use_case, model_key, service_tier, %2$s FROM g
-                ON CONFLICT (day, app_id, use_case, model_key, service_tier) DO UPDATE SET %3$s
-                RETURNING 1),
-            monthly AS (
-                INSERT INTO monthly_rollup AS r (month, app_id, use_case, model_key, service_tier, %2$s)
-                SELECT date_trunc('month', day::timestamp)::date, app_id, use_case, model_key, service_tier, %4$s FROM g
-                GROUP BY 1, 2, 3, 4, 5
-                ON CONFLICT (month, app_id, use_case, model_key, service_tier) DO UPDATE SET %3$s
-                RETURNING 1)
-            SELECT count(*) FROM daily
-            """;
+    /** The day groups of the events in one pass; every rollup below is these groups, summed by its own key. */
+    private static final String GROUPS = """
+            SELECT (e.occurred_at AT TIME ZONE :zone)::date AS day, e.app_id, e.use_case,
+                   coalesce(e.model_id, e.model) AS model_key, e.service_tier, :sign * count(*) AS requests,
+                   :sign * sum(e.input_tokens) AS input_tokens, :sign * sum(e.output_tokens) AS output_tokens,
+                   :sign * sum(e.cache_creation_input_tokens) AS cache_creation_input_tokens,
+                   :sign * sum(e.cache_read_input_tokens) AS cache_read_input_tokens,
+                   :sign * sum(e.cache_write_5m_tokens) AS cache_write_5m_tokens,
+                   :sign * sum(e.cache_write_1h_tokens) AS cache_write_1h_tokens,
+                   :sign * sum(e.web_search_requests) AS web_search_requests,
+                   :sign * coalesce(sum(e.cost), 0) AS cost,
+                   :sign * coalesce(sum(e.business_units), 0) AS business_units,
+                   :sign * count(*) FILTER (WHERE e.cost IS NULL) AS unpriced_events
+            FROM usage_event e WHERE %s
+            GROUP BY 1, 2, 3, 4, 5""";
 
     private static final String TAG_GROUPS = """
             INSERT INTO daily_tag_rollup AS r (day, tag_key, tag_value, requests, input_tokens, output_tokens,
@@ -83,11 +67,33 @@ public class Rollups {
                 outcomes = r.outcomes + excluded.outcomes
             """;
 
+    /**
+     * One statement for the three event rollups: by day and full key, by month and full key (whole-month
+     * reports), by day and use case (daily charts, budgets, anomalies, feature pages). PostgreSQL runs
+     * each data-modifying WITH part once, whether or not the final SELECT reads it.
+     */
     private static String eventGroups(String where) {
+        return "WITH g AS (" + GROUPS.formatted(where) + "),\n"
+                + upsert("daily", "daily_rollup", List.of("day", "app_id", "use_case", "model_key", "service_tier"),
+                        List.of("day", "app_id", "use_case", "model_key", "service_tier"), false) + ",\n"
+                + upsert("monthly", "monthly_rollup", List.of("month", "app_id", "use_case", "model_key", "service_tier"),
+                        List.of("date_trunc('month', day::timestamp)::date", "app_id", "use_case", "model_key",
+                                "service_tier"), true) + ",\n"
+                + upsert("use_case_days", "daily_use_case_rollup", List.of("day", "use_case"), List.of("day", "use_case"),
+                        true)
+                + "\nSELECT count(*) FROM daily";
+    }
+
+    private static String upsert(String name, String table, List<String> keys, List<String> keyValues, boolean regroup) {
         List<String> sums = List.of(SUMS.split(",\\s*"));
-        return EVENT_GROUPS.formatted(where, SUMS,
-                sums.stream().map(c -> c + " = r." + c + " + excluded." + c).collect(Collectors.joining(", ")),
-                sums.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", ")));
+        String values = regroup ? sums.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", ")) : SUMS;
+        String groupBy = regroup ? " GROUP BY " + IntStream.rangeClosed(1, keys.size()).mapToObj(String::valueOf)
+                .collect(Collectors.joining(", ")) : "";
+        return name + " AS (INSERT INTO " + table + " AS r (" + String.join(", ", keys) + ", " + SUMS + ")"
+                + " SELECT " + String.join(", ", keyValues) + ", " + values + " FROM g" + groupBy
+                + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+                + sums.stream().map(c -> c + " = r." + c + " + excluded." + c).collect(Collectors.joining(", "))
+                + " RETURNING 1)";
     }
 
     private static final String WINDOW = "e.ingest_xid >= :from::xid8 AND e.ingest_xid < :to::xid8";
@@ -137,6 +143,7 @@ public class Rollups {
         applyToRolledUp(eventIds, 1);
         jdbc.sql("DELETE FROM daily_rollup WHERE requests = 0").update();
         jdbc.sql("DELETE FROM monthly_rollup WHERE requests = 0").update();
+        jdbc.sql("DELETE FROM daily_use_case_rollup WHERE requests = 0").update();
         jdbc.sql("DELETE FROM daily_tag_rollup WHERE requests = 0").update();
         cache.invalidateAfterCommit();
     }

@@ -32,11 +32,7 @@ class SpendQuery {
 
     @Transactional(readOnly = true)
     SpendReport run(LocalDate from, LocalDate to, SpendGrouping grouping) {
-        String sql = grouping.tagKey() != null
-                ? FROM_ROLLUP.formatted("r.tag_value", "daily_tag_rollup r", "day", "AND r.tag_key = :tag")
-                : wholeMonths(from, to) && !grouping.name().equals("day")
-                ? FROM_ROLLUP.formatted(grouping.expression(), "monthly_rollup r JOIN app a ON a.id = r.app_id", "month", "")
-                : FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "day", "");
+        String sql = sql(from, to, grouping);
         List<SpendRow> rows = jdbc.sql(sql)
                 .param("start", from).param("end", to).param("tag", grouping.tagKey())
                 .query((rs, n) -> new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
@@ -47,6 +43,20 @@ class SpendQuery {
         // Groups of the event rollup cover every event once, so their (never rounded) sums are the totals; tag groups do not.
         Totals totals = grouping.tagKey() == null ? sum(rows) : totals(from, to);
         return new SpendReport(from, to, grouping.name(), rows, Money.format(totals.cost()), totals.unpriced());
+    }
+
+    /** The smallest rollup that has the grouping's key for the period. */
+    private static String sql(LocalDate from, LocalDate to, SpendGrouping grouping) {
+        if (grouping.tagKey() != null) {
+            return FROM_ROLLUP.formatted("r.tag_value", "daily_tag_rollup r", "day", "AND r.tag_key = :tag");
+        }
+        if (wholeMonths(from, to) && !grouping.name().equals("day")) {
+            return FROM_ROLLUP.formatted(grouping.expression(), "monthly_rollup r JOIN app a ON a.id = r.app_id", "month", "");
+        }
+        if (grouping.name().equals("use_case") || grouping.name().equals("day")) {
+            return FROM_ROLLUP.formatted(grouping.expression(), "daily_use_case_rollup r", "day", "");
+        }
+        return FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "day", "");
     }
 
     /** From the first day of a month to the last day of a month: the monthly rollup has the same sums in fewer rows. */
@@ -61,7 +71,7 @@ class SpendQuery {
 
     /** Totals over all events of the period, also for tag grouping, where untagged events have no row. */
     private Totals totals(LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT coalesce(sum(cost), 0), coalesce(sum(unpriced_events), 0) FROM daily_rollup "
+        return jdbc.sql("SELECT coalesce(sum(cost), 0), coalesce(sum(unpriced_events), 0) FROM daily_use_case_rollup "
                         + "WHERE day BETWEEN :start AND :end")
                 .param("start", from).param("end", to)
                 .query((rs, n) -> new Totals(rs.getBigDecimal(1), rs.getLong(2))).single();

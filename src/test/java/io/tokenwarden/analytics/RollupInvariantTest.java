@@ -208,5 +208,21 @@ class RollupInvariantTest {
                    OR days.unpriced IS DISTINCT FROM r.unpriced_events
                 LIMIT 5""").query().listOfRows();
         assertThat(monthDifferences).as("each month equals the sum of its days").isEmpty();
+        List<Map<String, Object>> useCaseDayDifferences = jdbc.sql("""
+                WITH days AS (
+                    SELECT day, use_case, sum(requests) AS requests, sum(input_tokens) AS input_tokens,
+                           sum(output_tokens) AS output_tokens, sum(cache_creation_input_tokens) AS cache_creation,
+                           sum(cache_write_5m_tokens) AS cache_5m, sum(cost) AS cost, sum(business_units) AS units,
+                           sum(unpriced_events) AS unpriced
+                    FROM daily_rollup GROUP BY 1, 2)
+                SELECT * FROM days FULL OUTER JOIN daily_use_case_rollup r USING (day, use_case)
+                WHERE days.requests IS DISTINCT FROM r.requests OR days.input_tokens IS DISTINCT FROM r.input_tokens
+                   OR days.output_tokens IS DISTINCT FROM r.output_tokens
+                   OR days.cache_creation IS DISTINCT FROM r.cache_creation_input_tokens
+                   OR days.cache_5m IS DISTINCT FROM r.cache_write_5m_tokens
+                   OR days.cost IS DISTINCT FROM r.cost OR days.units IS DISTINCT FROM r.business_units
+                   OR days.unpriced IS DISTINCT FROM r.unpriced_events
+                LIMIT 5""").query().listOfRows();
+        assertThat(useCaseDayDifferences).as("each use case's day equals the sum of its rows in daily_rollup").isEmpty();
     }
 }

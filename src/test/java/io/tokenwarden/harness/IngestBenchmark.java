@@ -1,5 +1,7 @@
 package io.tokenwarden.harness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +22,10 @@ import org.postgresql.copy.CopyManager;
  * Ingestion over HTTP against PostgreSQL's own bulk path, in one run on one database: the app (its
  * own JVM, -Xmx512m) takes N/3 events from K clients in batches of 1,000 with 5% of batches re-sent,
  * then the same rows are COPYed into a copy of the event table (same columns, defaults and
- * indexes); three such rounds, and the median ratio. Then 32 clients post one event per request. Prints figures and writes
+ * indexes); three such rounds, and the median ratio. Then 32 clients post one event per request, and
+ * the same 32 clients measure the HTTP ceiling on the liveness probe. Prints figures and writes
  * target/ingest-benchmark.md; asserts nothing about time.
- * Run: ./mvnw -Pbench verify [-Dbench.ingest.events=N -Dbench.ingest.clients=K]
+ * Run: ./mvnw -Pbench verify [-Dbench.ingest.events=N -Dbench.ingest.clients=K -Dbench.ingest.singles=N]
  */
 class IngestBenchmark {
 
@@ -151,8 +154,8 @@ class IngestBenchmark {
                             answered.incrementAndGet();
                         }
                     }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             clients.add(client);

@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Rollups {
 
-    private static final String SUMS = "requests, input_tokens, output_tokens, cache_creation_input_tokens,"
-            + " cache_read_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, web_search_requests, cost,"
-            + " business_units, unpriced_events";
+    private static final List<String> SUMS = List.of("requests", "input_tokens", "output_tokens",
+            "cache_creation_input_tokens", "cache_read_input_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
+            "web_search_requests", "cost", "business_units", "unpriced_events");
 
     /** The day groups of the events in one pass; every rollup below is these groups, summed by its own key. */
     private static final String GROUPS = """
@@ -85,19 +85,21 @@ public class Rollups {
     }
 
     private static String upsert(String name, String table, List<String> keys, List<String> keyValues, boolean regroup) {
-        List<String> sums = List.of(SUMS.split(",\\s*"));
-        String values = regroup ? sums.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", ")) : SUMS;
+        String columns = String.join(", ", SUMS);
+        String values = regroup ? SUMS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", ")) : columns;
         String groupBy = regroup ? " GROUP BY " + IntStream.rangeClosed(1, keys.size()).mapToObj(String::valueOf)
                 .collect(Collectors.joining(", ")) : "";
-        return name + " AS (INSERT INTO " + table + " AS r (" + String.join(", ", keys) + ", " + SUMS + ")"
+        return name + " AS (INSERT INTO " + table + " AS r (" + String.join(", ", keys) + ", " + columns + ")"
                 + " SELECT " + String.join(", ", keyValues) + ", " + values + " FROM g" + groupBy
                 + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
-                + sums.stream().map(c -> c + " = r." + c + " + excluded." + c).collect(Collectors.joining(", "))
+                + SUMS.stream().map(c -> c + " = r." + c + " + excluded." + c).collect(Collectors.joining(", "))
                 + " RETURNING 1)";
     }
 
     private static final String WINDOW = "e.ingest_xid >= :from::xid8 AND e.ingest_xid < :to::xid8";
     private static final String ALREADY_ROLLED_UP = "e.id = ANY(:ids) AND e.ingest_xid < :below::xid8";
+    private static final String NEW_EVENT_GROUPS = eventGroups(WINDOW);
+    private static final String ROLLED_UP_EVENT_GROUPS = eventGroups(ALREADY_ROLLED_UP);
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -116,7 +118,7 @@ public class Rollups {
 
     /** Adds the events that transactions with ids in [from, to) stored. */
     long addEvents(String from, String to) {
-        long groups = jdbc.sql(eventGroups(WINDOW)).param("zone", zone.getId()).param("sign", 1)
+        long groups = jdbc.sql(NEW_EVENT_GROUPS).param("zone", zone.getId()).param("sign", 1)
                 .param("from", from).param("to", to).query(Long.class).single();
         jdbc.sql(TAG_GROUPS.formatted(WINDOW)).param("zone", zone.getId()).param("sign", 1)
                 .param("from", from).param("to", to).update();
@@ -151,7 +153,7 @@ public class Rollups {
     private void applyToRolledUp(Long[] eventIds, int sign) {
         String below = jdbc.sql("SELECT processed_below::text FROM rollup_watermark WHERE stream = 'usage_event' FOR UPDATE")
                 .query(String.class).single();
-        jdbc.sql(eventGroups(ALREADY_ROLLED_UP)).param("zone", zone.getId()).param("sign", sign)
+        jdbc.sql(ROLLED_UP_EVENT_GROUPS).param("zone", zone.getId()).param("sign", sign)
                 .param("ids", eventIds).param("below", below).query(Long.class).single();
         jdbc.sql(TAG_GROUPS.formatted(ALREADY_ROLLED_UP)).param("zone", zone.getId()).param("sign", sign)
                 .param("ids", eventIds).param("below", below).update();

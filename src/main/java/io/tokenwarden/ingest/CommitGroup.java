@@ -56,8 +56,9 @@ class CommitGroup implements DisposableBean {
     Map<String, StoredItem> write(AppPrincipal app, Collection<UsageEventInput> events) {
         Member mine = new Member(app, events, new CompletableFuture<>());
         waiting.add(mine);
-        if (stopping) {
-            failQueued(new IllegalStateException("Tokenwarden is shutting down"));
+        // Queued after the writer's last look: nobody else will answer it.
+        if (stopping && waiting.remove(mine)) {
+            mine.result().completeExceptionally(new IllegalStateException("Tokenwarden is shutting down"));
         }
         try {
             return mine.result().join();

@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Stored app keys by key id, kept for a few seconds: reading the key row on every request was a tenth
- * of the CPU of a single-event post. Only keys that exist are kept (unknown ids always go to the
+ * of the request threads' CPU samples of single-event posts (JFR). Only keys that exist are kept (unknown ids always go to the
  * database), the presented secret is still hashed and compared on every request, and a revocation
  * on this instance empties the cache once it commits. Another instance's revocation takes effect
  * here within {@link #TTL}.

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,39 +192,27 @@ class RollupInvariantTest {
                 WHERE raw.requests IS DISTINCT FROM r.requests OR raw.cost IS DISTINCT FROM r.cost
                 LIMIT 5""").query().listOfRows();
         assertThat(tagDifferences).isEmpty();
-        List<Map<String, Object>> monthDifferences = jdbc.sql("""
-                WITH days AS (
-                    SELECT date_trunc('month', day::timestamp)::date AS month, app_id, use_case, model_key, service_tier,
-                           sum(requests) AS requests, sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens,
-                           sum(cache_read_input_tokens) AS cache_read, sum(cache_write_1h_tokens) AS cache_1h,
-                           sum(web_search_requests) AS searches, sum(cost) AS cost, sum(business_units) AS units,
-                           sum(unpriced_events) AS unpriced
-                    FROM daily_rollup GROUP BY 1, 2, 3, 4, 5)
-                SELECT * FROM days FULL OUTER JOIN monthly_rollup r USING (month, app_id, use_case, model_key, service_tier)
-                WHERE days.requests IS DISTINCT FROM r.requests OR days.input_tokens IS DISTINCT FROM r.input_tokens
-                   OR days.output_tokens IS DISTINCT FROM r.output_tokens
-                   OR days.cache_read IS DISTINCT FROM r.cache_read_input_tokens
-                   OR days.cache_1h IS DISTINCT FROM r.cache_write_1h_tokens
-                   OR days.searches IS DISTINCT FROM r.web_search_requests
-                   OR days.cost IS DISTINCT FROM r.cost OR days.units IS DISTINCT FROM r.business_units
-                   OR days.unpriced IS DISTINCT FROM r.unpriced_events
-                LIMIT 5""").query().listOfRows();
-        assertThat(monthDifferences).as("each month equals the sum of its days").isEmpty();
-        List<Map<String, Object>> useCaseDayDifferences = jdbc.sql("""
-                WITH days AS (
-                    SELECT day, use_case, sum(requests) AS requests, sum(input_tokens) AS input_tokens,
-                           sum(output_tokens) AS output_tokens, sum(cache_creation_input_tokens) AS cache_creation,
-                           sum(cache_write_5m_tokens) AS cache_5m, sum(cost) AS cost, sum(business_units) AS units,
-                           sum(unpriced_events) AS unpriced
-                    FROM daily_rollup GROUP BY 1, 2)
-                SELECT * FROM days FULL OUTER JOIN daily_use_case_rollup r USING (day, use_case)
-                WHERE days.requests IS DISTINCT FROM r.requests OR days.input_tokens IS DISTINCT FROM r.input_tokens
-                   OR days.output_tokens IS DISTINCT FROM r.output_tokens
-                   OR days.cache_creation IS DISTINCT FROM r.cache_creation_input_tokens
-                   OR days.cache_5m IS DISTINCT FROM r.cache_write_5m_tokens
-                   OR days.cost IS DISTINCT FROM r.cost OR days.units IS DISTINCT FROM r.business_units
-                   OR days.unpriced IS DISTINCT FROM r.unpriced_events
-                LIMIT 5""").query().listOfRows();
-        assertThat(useCaseDayDifferences).as("each use case's day equals the sum of its rows in daily_rollup").isEmpty();
+        assertThat(regroupedDifferences("monthly_rollup",
+                List.of("month", "app_id", "use_case", "model_key", "service_tier"),
+                List.of("date_trunc('month', day::timestamp)::date", "app_id", "use_case", "model_key", "service_tier")))
+                .as("each month equals the sum of its days").isEmpty();
+        assertThat(regroupedDifferences("daily_use_case_rollup", List.of("day", "use_case"), List.of("day", "use_case")))
+                .as("each use case's day equals the sum of its rows in daily_rollup").isEmpty();
+    }
+
+    private static final List<String> SUMS = List.of("requests", "input_tokens", "output_tokens",
+            "cache_creation_input_tokens", "cache_read_input_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
+            "web_search_requests", "cost", "business_units", "unpriced_events");
+
+    /** Rows where a coarser rollup differs, in any sum, from daily_rollup summed by that rollup's key. */
+    private List<Map<String, Object>> regroupedDifferences(String table, List<String> keys, List<String> keyValues) {
+        String key = IntStream.range(0, keys.size()).mapToObj(i -> keyValues.get(i) + " AS " + keys.get(i))
+                .collect(Collectors.joining(", "));
+        String sums = SUMS.stream().map(c -> "sum(" + c + ") AS " + c).collect(Collectors.joining(", "));
+        String differs = SUMS.stream().map(c -> "days." + c + " IS DISTINCT FROM r." + c).collect(Collectors.joining(" OR "));
+        return jdbc.sql("WITH days AS (SELECT " + key + ", " + sums + " FROM daily_rollup GROUP BY "
+                        + String.join(", ", keyValues) + ") SELECT * FROM days FULL OUTER JOIN " + table + " r USING ("
+                        + String.join(", ", keys) + ") WHERE " + differs + " LIMIT 5")
+                .query().listOfRows();
     }
 }

@@ -1,9 +1,8 @@
 package io.tokenwarden.web;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -149,8 +148,8 @@ public final class JsonFields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeParseException e) {
+            return Rfc3339.parse(text);
+        } catch (DateTimeException e) {
             reject(name, "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-23T10:15:30Z");
             return null;
         }

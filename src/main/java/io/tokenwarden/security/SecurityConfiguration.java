@@ -17,6 +17,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -43,6 +44,12 @@ class SecurityConfiguration {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
         return new ProviderManager(new VerifiedCredentialsCache(bcrypt, clock));
+    }
+
+    /** Spring Security's strict firewall, its header rules with a fast path for plain ASCII. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return HeaderChecks.firewall();
     }
 
     /**

@@ -117,6 +117,13 @@ final class SelectorLoad {
             } else {
                 fail(status);
             }
+            if (exchange.closing) {
+                // The server ends the connection after this answer (its keep-alive limit): a new one, no failure.
+                key.cancel();
+                channel.close();
+                open(selector, exchange);
+                return;
+            }
             exchange.send(requests.apply(exchange.number));
             key.interestOps(SelectionKey.OP_WRITE);
         } catch (IOException e) {
@@ -154,6 +161,7 @@ final class SelectorLoad {
     private static final class Exchange {
         long number;
         long sentAt;
+        boolean closing;
         ByteBuffer out;
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
 
@@ -178,6 +186,7 @@ final class SelectorLoad {
                 return 0;
             }
             String head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+            closing = head.contains("\r\nconnection: close");
             int length = contentLength(head);
             boolean complete = length >= 0 ? in.position() >= headEnd + 4 + length
                     : head.contains("transfer-encoding: chunked") && endsWithLastChunk(bytes, in.position());

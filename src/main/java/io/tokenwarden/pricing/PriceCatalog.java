@@ -37,15 +37,16 @@ public class PriceCatalog {
     /** For a transaction that stores priced events: blocks while a price change is in progress. */
     @Transactional(propagation = Propagation.MANDATORY)
     public CatalogSnapshot forWrite() {
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?)) AS locked").param(CATALOG_LOCK)
-                .query(Integer.class).single();
-        return current();
+        return snapshot(jdbc.sql("SELECT catalog_revision_for_write(?)").param(CATALOG_LOCK).query(Long.class).single());
     }
 
     /** The committed catalog, for reads that tolerate a change committing meanwhile. */
     @Transactional(readOnly = true)
     public CatalogSnapshot current() {
-        long revision = revision();
+        return snapshot(revision());
+    }
+
+    private CatalogSnapshot snapshot(long revision) {
         CatalogSnapshot cached = snapshot;
         if (cached != null && cached.revision() == revision) {
             return cached;

@@ -121,17 +121,20 @@ class IngestBenchmark {
         singles(app, key, "w-", events);
         AppMetrics.Snapshot server = AppMetrics.snapshot(app, "http.server.requests?tag=uri:/api/v1/events");
         AppMetrics.Snapshot groups = AppMetrics.snapshot(app, "tokenwarden.ingest.commit.group.requests");
+        CpuMeter cpu = CpuMeter.start(app.pid());
         SelectorLoad.Figures figures = singles(app, key, "s-", events);
+        String cpuFigures = String.format("app CPU %.0f µs per request, machine %.0f%% idle",
+                cpu.microsPer(figures.acknowledged()), 100 * cpu.idleShare());
         long stored = storedWithPrefix(con, "s-");
         lines.add(row(String.format("HTTP: %,d single-event requests on 32 connections (after %,d to warm up)",
                         figures.acknowledged(), events),
                 String.format("%,.0f events/s (%.1f s)", figures.perSecond(), figures.seconds()),
                 String.format("request p50 %.1f ms, p99 %.1f ms; server time %.1f ms (mean); %.1f requests per"
-                                + " commit (mean); %d 5xx; %,d of the acknowledged events found stored",
+                                + " commit (mean); %s; %d 5xx; %,d of the acknowledged events found stored",
                         figures.millis(50), figures.millis(99),
                         1000 * AppMetrics.snapshot(app, "http.server.requests?tag=uri:/api/v1/events").meanSince(server),
                         AppMetrics.snapshot(app, "tokenwarden.ingest.commit.group.requests").meanSince(groups),
-                        figures.failed(500, 599), stored)));
+                        cpuFigures, figures.failed(500, 599), stored)));
         if (stored != figures.acknowledged()) {
             throw new IllegalStateException(figures.acknowledged() + " single events acknowledged, " + stored + " stored");
         }

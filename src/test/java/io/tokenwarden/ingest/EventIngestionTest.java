@@ -46,6 +46,23 @@ class EventIngestionTest {
         assertThat(storedCount()).isEqualTo(1);
     }
 
+    /**
+     * The answer is always JSON with its length, whatever the client says it accepts: content negotiation used to
+     * answer 406 to "Accept: application/xml" after the event was stored, so a 4xx could mean "stored".
+     */
+    @Test
+    void anAnswerIsJsonWithItsLengthWhateverTheClientAccepts() {
+        Api.Response response = api.send(api.jsonPost("/api/v1/events", api.toJson(event("req_xml").toMap()))
+                .header("Authorization", "Bearer " + app.apiKey()).header("Accept", "application/xml"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.raw().headers().firstValueAsLong("Content-Length"))
+                .hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(response.json().get("results").get(0).get("status").stringValue()).isEqualTo("accepted");
+        assertThat(storedCount()).isEqualTo(1);
+    }
+
     @Test
     void retryIsADuplicateThatReturnsTheStoredCostAndAddsNoRow() {
         String body = api.toJson(event("req_retry").toMap());

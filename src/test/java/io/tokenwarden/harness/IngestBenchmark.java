@@ -46,7 +46,7 @@ class IngestBenchmark {
         List<String> lines = new ArrayList<>();
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
              AppProcess app = new AppProcess(Path.of("target", "harness", "ingest-benchmark.log"), List.of(
-                     "-Xmx512m", "-XX:StartFlightRecording=filename=target/harness/ingest.jfr,settings=profile",
+                     "-Xmx512m", "-XX:StartFlightRecording=filename=target/harness/ingest.jfr,settings=default",
                      "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
                      "--tokenwarden.rate-limit.requests-per-second=1000000", "--tokenwarden.rate-limit.burst=1000000"))
                      .start()) {
@@ -67,6 +67,7 @@ class IngestBenchmark {
                         .map(r -> String.format("%.0f%%", 100 * r)).collect(Collectors.joining(", "))
                         + "; target: 50% or more"));
                 singleEvents(app, con, singles, lines);
+                wrkSingles(app, con, lines);
             }
             httpCeiling(app, lines);
             heap.close();
@@ -137,6 +138,32 @@ class IngestBenchmark {
                         cpuFigures, figures.failed(500, 599), stored)));
         if (stored != figures.acknowledged()) {
             throw new IllegalStateException(figures.acknowledged() + " single events acknowledged, " + stored + " stored");
+        }
+    }
+
+    /**
+     * The same single-event posts from wrk, when Debian's package is installed: 10 s to warm up its path,
+     * then 20 s measured, then every request wrk counted must be stored (wrk may have sent up to one more
+     * per connection when it stopped).
+     */
+    private static void wrkSingles(AppProcess app, Connection con, List<String> lines) throws Exception {
+        if (!WrkSingles.installed()) {
+            lines.addAll(WrkSingles.notInstalled());
+            return;
+        }
+        String key = HarnessApi.newAppKey(app, "bench-wrk");
+        WrkSingles.run(app, key, "kw", Duration.ofSeconds(10));
+        CpuMeter cpu = CpuMeter.start(app.pid());
+        WrkSingles.Figures figures = WrkSingles.run(app, key, "km", Duration.ofSeconds(20));
+        String cpuFigures = String.format("app CPU %.0f µs per request, machine %.0f%% idle",
+                cpu.microsPer(figures.requests()), 100 * cpu.idleShare());
+        long stored = storedWithPrefix(con, "km");
+        lines.add(row("HTTP: single-event requests from wrk (C, 2 threads) on 32 connections for 20 s (after 10 s)",
+                String.format("%,.0f events/s", figures.perSecond()),
+                String.format("latency p50 %s, p99 %s; %s; %d answers not 2xx; %,d requests answered, %,d events stored",
+                        figures.p50(), figures.p99(), cpuFigures, figures.non2xx(), figures.requests(), stored)));
+        if (figures.non2xx() > 0 || stored < figures.requests() || stored > figures.requests() + 32) {
+            throw new IllegalStateException("wrk: " + figures + ", " + stored + " stored");
         }
     }
 

@@ -7,7 +7,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * The firewall's own header rules with a fast path: a name or value of printable ASCII (as every key,
  * content type and host header is) passes without the regular expression, which the firewall ran
- * on every header read and which was 5% of a single-event request's CPU (JFR). Anything else goes to
+ * on every header read and which was 5% of a single-event request's Java samples (JFR). Anything else goes to
  * the same expressions {@link StrictHttpFirewall} uses, so what is allowed does not change.
  */
 final class HeaderChecks {

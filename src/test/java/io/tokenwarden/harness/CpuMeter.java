@@ -27,13 +27,18 @@ final class CpuMeter {
         return new CpuMeter(pid, processTicks(pid), machineTicks());
     }
 
+    /** Both figures as a benchmark row prints them, for {@code requests} requests served since the start. */
+    String figures(long requests) throws IOException {
+        return String.format("app CPU %.0f µs per request, machine %.0f%% idle", microsPer(requests), 100 * idleShare());
+    }
+
     /** The process's CPU (user and system) since the start, in microseconds per unit of work. */
-    double microsPer(long units) throws IOException {
+    private double microsPer(long units) throws IOException {
         return (processTicks(pid) - processTicks) / TICKS * 1e6 / units;
     }
 
     /** The share of the machine's CPU time that was idle since the start, 0 to 1. */
-    double idleShare() throws IOException {
+    private double idleShare() throws IOException {
         long[] now = machineTicks();
         long total = 0;
         for (int i = 0; i < now.length; i++) {

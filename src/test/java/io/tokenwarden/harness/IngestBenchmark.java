@@ -2,7 +2,7 @@ package io.tokenwarden.harness;
 
 import java.io.Writer;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -124,8 +123,7 @@ class IngestBenchmark {
         AppMetrics.Snapshot groups = AppMetrics.snapshot(app, "tokenwarden.ingest.commit.group.requests");
         CpuMeter cpu = CpuMeter.start(app.pid());
         SelectorLoad.Figures figures = singles(app, key, "s-", events);
-        String cpuFigures = String.format("app CPU %.0f µs per request, machine %.0f%% idle",
-                cpu.microsPer(figures.acknowledged()), 100 * cpu.idleShare());
+        String cpuFigures = cpu.figures(figures.acknowledged());
         long stored = storedWithPrefix(con, "s-");
         lines.add(row(String.format("HTTP: %,d single-event requests on 32 connections (after %,d to warm up)",
                         figures.acknowledged(), events),
@@ -155,8 +153,7 @@ class IngestBenchmark {
         WrkSingles.run(app, key, "kw", Duration.ofSeconds(10));
         CpuMeter cpu = CpuMeter.start(app.pid());
         WrkSingles.Figures figures = WrkSingles.run(app, key, "km", Duration.ofSeconds(20));
-        String cpuFigures = String.format("app CPU %.0f µs per request, machine %.0f%% idle",
-                cpu.microsPer(figures.requests()), 100 * cpu.idleShare());
+        String cpuFigures = cpu.figures(figures.requests());
         long stored = storedWithPrefix(con, "km");
         lines.add(row("HTTP: single-event requests from wrk (C, 2 threads) on 32 connections for 20 s (after 10 s)",
                 String.format("%,.0f events/s", figures.perSecond()),
@@ -169,16 +166,11 @@ class IngestBenchmark {
 
     private static SelectorLoad.Figures singles(AppProcess app, String key, String prefix, long events) throws Exception {
         Workload workload = new Workload(prefix, Instant.now());
-        String head = "POST /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
-                + "\r\nContent-Type: application/json\r\nContent-Length: ";
+        URI base = app.uri("/");
         return SelectorLoad.run(address(app), 32, events, Duration.ofMinutes(10), n -> {
             StringBuilder json = new StringBuilder(512);
             workload.appendJson(json, n);
-            byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
-            byte[] start = (head + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-            byte[] request = Arrays.copyOf(start, start.length + body.length);
-            System.arraycopy(body, 0, request, start.length, body.length);
-            return request;
+            return RawHttpConnection.postRequest(base, "/api/v1/events", "Bearer " + key, json.toString());
         });
     }
 
@@ -197,7 +189,7 @@ class IngestBenchmark {
      * no body, no key), after 10 s to warm that path up: the ceiling of the HTTP stack on this machine.
      */
     private static void httpCeiling(AppProcess app, List<String> lines) throws Exception {
-        byte[] get = "GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] get = RawHttpConnection.getRequest(app.uri("/"), "/actuator/health/liveness");
         SelectorLoad.run(address(app), 32, Long.MAX_VALUE, Duration.ofSeconds(10), n -> get);
         SelectorLoad.Figures figures = SelectorLoad.run(address(app), 32, Long.MAX_VALUE, Duration.ofSeconds(20), n -> get);
         lines.add(row("HTTP ceiling: GET /actuator/health/liveness on the same 32 connections for 20 s (after 10 s)",

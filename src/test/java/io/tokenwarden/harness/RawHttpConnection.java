@@ -41,24 +41,35 @@ final class RawHttpConnection implements Closeable {
 
     /** Posts a JSON body; on any I/O failure the connection is closed, and the next call opens a new one. */
     Answer post(String path, String authorization, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return exchange("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length + "\r\n\r\n", body);
+        return exchange(postRequest(base, path, authorization, json));
     }
 
     Answer get(String path) throws IOException {
-        return exchange("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n",
-                new byte[0]);
+        return exchange(getRequest(base, path));
     }
 
-    private Answer exchange(String head, byte[] body) throws IOException {
+    /**
+     * The whole request as bytes, head and body together, so that it leaves in one write and the server
+     * reads it in one wake-up (also what {@link SelectorLoad} sends).
+     */
+    static byte[] postRequest(URI base, String path, String authorization, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return request;
+    }
+
+    static byte[] getRequest(URI base, String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private Answer exchange(byte[] request) throws IOException {
         try {
             connect();
-            // One write, so the request leaves as one segment: the server reads it in one wake-up.
-            byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
-            System.arraycopy(body, 0, request, headBytes.length, body.length);
             out.write(request);
             Answer answer = read();
             if ("close".equalsIgnoreCase(answer.headers().get("connection"))) {

@@ -40,6 +40,7 @@ final class SelectorLoad {
     }
 
     private static final byte[] HEAD_END = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] LAST_CHUNK = "\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final long MAX_FAILURES = 100_000;
 
     private final InetSocketAddress server;
@@ -119,9 +120,7 @@ final class SelectorLoad {
             }
             if (exchange.closing) {
                 // The server ends the connection after this answer (its keep-alive limit): a new one, no failure.
-                key.cancel();
-                channel.close();
-                open(selector, exchange);
+                reopen(selector, key, exchange);
                 return;
             }
             exchange.send(requests.apply(exchange.number));
@@ -129,10 +128,14 @@ final class SelectorLoad {
         } catch (IOException e) {
             // A dropped connection: the same request again on a new one.
             fail(0);
-            key.cancel();
-            close(channel);
-            open(selector, exchange);
+            reopen(selector, key, exchange);
         }
+    }
+
+    private void reopen(Selector selector, SelectionKey key, Exchange exchange) throws IOException {
+        key.cancel();
+        close(key.channel());
+        open(selector, exchange);
     }
 
     private void record(Exchange exchange) {
@@ -203,8 +206,8 @@ final class SelectorLoad {
         }
 
         private static boolean endsWithLastChunk(byte[] bytes, int length) {
-            byte[] last = "\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-            return length >= last.length && Arrays.equals(bytes, length - last.length, length, last, 0, last.length);
+            return length >= LAST_CHUNK.length
+                    && Arrays.equals(bytes, length - LAST_CHUNK.length, length, LAST_CHUNK, 0, LAST_CHUNK.length);
         }
 
         private static int indexOf(byte[] bytes, int length, byte[] needle) {

@@ -1,11 +1,11 @@
 package io.tokenwarden.export;
 
 import io.tokenwarden.pricing.CatalogSnapshot;
-import io.tokenwarden.pricing.InferenceGeo;
 import io.tokenwarden.pricing.PriceCatalog;
 import io.tokenwarden.pricing.ServiceTier;
 import io.tokenwarden.pricing.TokenType;
 import io.tokenwarden.pricing.TokenUsage;
+import io.tokenwarden.pricing.UsageColumns;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -60,16 +60,11 @@ class FocusCsvExport {
         CatalogSnapshot prices = catalog.current();
         Map<Key, Sums> rows = new TreeMap<>();
         readOnly.executeWithoutResult(status -> jdbc.query("""
-                        SELECT occurred_at, use_case, model_id, input_tokens, output_tokens, cache_creation_input_tokens,
-                               cache_read_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, web_search_requests,
-                               service_tier, inference_geo
+                        SELECT occurred_at, use_case, model_id, """ + UsageColumns.COLUMNS + """
                         FROM usage_event WHERE occurred_at >= ? AND occurred_at < ? AND cost IS NOT NULL""",
                 rs -> {
                     java.time.Instant at = rs.getTimestamp(1).toInstant();
-                    TokenUsage usage = new TokenUsage(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                            rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                            ServiceTier.fromWire(rs.getString(11)).orElseThrow(),
-                            InferenceGeo.fromWire(rs.getString(12)).orElseThrow());
+                    TokenUsage usage = UsageColumns.read(rs);
                     add(rows, new Key(at.atZone(zone).toLocalDate(), rs.getString(2), rs.getString(3),
                             usage.serviceTier().wireName(), null), prices, at, usage);
                 },

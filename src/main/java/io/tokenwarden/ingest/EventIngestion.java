@@ -90,6 +90,7 @@ public class EventIngestion {
         StoredItem row = stored.get(item.id());
         boolean repeated = firstIndex.putIfAbsent(item.id(), index) != null;
         String status = row.inserted() && !repeated ? ItemResult.ACCEPTED : ItemResult.DUPLICATE;
-        return new ItemResult.PricedItem(index, item.id(), status, Money.format(row.cost()), row.cost() != null);
+        return new ItemResult.PricedItem(index, item.id(), status, Money.format(row.cost()), row.cost() != null,
+                row.unpricedReason());
     }
 }

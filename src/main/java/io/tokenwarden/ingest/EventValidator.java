@@ -51,11 +51,13 @@ class EventValidator {
         BigDecimal units = event.optionalDecimal("business_units", BigDecimal.ZERO, MAX_UNITS);
         BigDecimal quality = event.optionalDecimal("quality_score", BigDecimal.ZERO, BigDecimal.ONE);
         Map<String, String> tags = tags(event);
+        UsageEventInput.CacheMiss cacheMiss = event.optionalObject("diagnostics").map(EventValidator::cacheMiss)
+                .orElse(UsageEventInput.CacheMiss.NONE);
         if (!errors.isEmpty()) {
             return Checked.invalid(eventId, errors);
         }
         return Checked.valid(new UsageEventInput(eventId, occurredAt, useCase, model, usage, taskType, latencyClass,
-                prompt.hash(), prompt.tokens(), conversation.id(), conversation.turn(), units, quality, tags), eventId);
+                prompt.hash(), prompt.tokens(), conversation.id(), conversation.turn(), units, quality, tags, cacheMiss), eventId);
     }
 
     private record Prompt(String hash, Long tokens) {
@@ -76,6 +78,14 @@ class EventValidator {
         String id = conversation.requiredString("id", 128, null, null);
         Long turn = conversation.requiredInteger("turn", 1, 1_000_000);
         return new Conversation(id, turn == null ? null : turn.intValue());
+    }
+
+    /** diagnostics.cache_miss_reason; other diagnostics fields are ignored, as unknown usage fields are. */
+    private static UsageEventInput.CacheMiss cacheMiss(JsonFields diagnostics) {
+        return diagnostics.optionalObject("cache_miss_reason").map(reason -> new UsageEventInput.CacheMiss(
+                        reason.requiredString("type", 64, null, null),
+                        reason.optionalInteger("cache_missed_input_tokens", 0, MAX_TOKENS)))
+                .orElse(UsageEventInput.CacheMiss.NONE);
     }
 
     private static Map<String, String> tags(JsonFields event) {

@@ -1,6 +1,7 @@
 package io.tokenwarden.ingest;
 
 import io.tokenwarden.pricing.TokenUsage;
+import io.tokenwarden.pricing.UsageColumns;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,11 +34,13 @@ class EventWriter {
                 output_tokens, cache_creation_input_tokens, cache_read_input_tokens, cache_write_5m_tokens,
                 cache_write_1h_tokens, web_search_requests, service_tier, inference_geo, task_type, latency_class,
                 prefix_hash, prefix_tokens, conversation_id, conversation_turn, business_units, quality_score,
-                tags, cost, price_version_id)
+                tags, cost, price_version_id, speed, iterations, unpriced_reason, cache_miss_reason,
+                cache_missed_input_tokens)
             SELECT e.* FROM unnest(?::int8[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[],
                 ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::int8[], ?::text[], ?::int4[], ?::numeric[], ?::numeric[],
-                ?::text[]::jsonb[], ?::numeric[], ?::int8[]) AS e
+                ?::text[]::jsonb[], ?::numeric[], ?::int8[], ?::text[], ?::text[]::jsonb[], ?::text[], ?::text[],
+                ?::int8[]) AS e
             ON CONFLICT (app_id, event_id) DO NOTHING
             RETURNING app_id, event_id
             """;
@@ -123,7 +126,12 @@ class EventWriter {
                 c.numeric(e -> e.event().qualityScore()),
                 c.text(e -> e.event().tags() == null ? null : json.writeValueAsString(e.event().tags())),
                 c.numeric(e -> e.quote().cost()),
-                c.int8(e -> e.quote().priceVersionId()));
+                c.int8(e -> e.quote().priceVersionId()),
+                c.text(e -> usage(e).speed()),
+                c.text(e -> UsageColumns.iterationsJson(usage(e).iterations())),
+                c.text(e -> e.quote().unpricedReason()),
+                c.text(e -> e.event().cacheMiss().type()),
+                c.int8(e -> e.event().cacheMiss().missedInputTokens()));
     }
 
     private static TokenUsage usage(PricedEvent event) {

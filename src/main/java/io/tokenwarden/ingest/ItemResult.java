@@ -15,7 +15,9 @@ sealed interface ItemResult {
 
     String status();
 
-    record PricedItem(int index, String eventId, String status, String costUsd, boolean priced) implements ItemResult {
+    /** {@code unpricedReason} says why an event has no price ("no price for speed=fast on ..."); absent when priced. */
+    record PricedItem(int index, String eventId, String status, String costUsd, boolean priced,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String unpricedReason) implements ItemResult {
     }
 
     record OutcomeItem(int index, String outcomeId, String status) implements ItemResult {

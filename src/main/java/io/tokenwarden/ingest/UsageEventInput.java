@@ -9,5 +9,10 @@ import java.util.Map;
 record UsageEventInput(String eventId, Instant occurredAt, String useCase, String model, TokenUsage usage,
                        String taskType, String latencyClass, String prefixHash, Long prefixTokens,
                        String conversationId, Integer conversationTurn, BigDecimal businessUnits,
-                       BigDecimal qualityScore, Map<String, String> tags) {
+                       BigDecimal qualityScore, Map<String, String> tags, CacheMiss cacheMiss) {
+
+    /** Anthropic's diagnostics.cache_miss_reason: why the prompt cache missed, and how many tokens that cost. */
+    record CacheMiss(String type, Long missedInputTokens) {
+        static final CacheMiss NONE = new CacheMiss(null, null);
+    }
 }

@@ -1,8 +1,26 @@
 package io.tokenwarden.pricing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
-/** A model of the catalog. {@code tier} is null for models an admin added without one. */
+/**
+ * A model of the catalog. {@code tier} is null for models an admin added without one. The life dates are
+ * null where unknown; a model is retired from {@code retiredOn} on.
+ */
 public record CatalogModel(String id, String tier, int minCacheableTokens, BigDecimal usGeoMultiplier,
-                           boolean routingTarget) {
+                           boolean routingTarget, LocalDate releasedOn, LocalDate deprecatedOn, LocalDate retiredOn,
+                           String source) {
+
+    public CatalogModel(String id, String tier, int minCacheableTokens, BigDecimal usGeoMultiplier,
+                        boolean routingTarget) {
+        this(id, tier, minCacheableTokens, usGeoMultiplier, routingTarget, null, null, null, null);
+    }
+
+    public boolean retiredOn(LocalDate day) {
+        return retiredOn != null && !day.isBefore(retiredOn);
+    }
+
+    public boolean deprecatedOn(LocalDate day) {
+        return deprecatedOn != null && !day.isBefore(deprecatedOn);
+    }
 }

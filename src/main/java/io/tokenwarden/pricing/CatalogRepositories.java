@@ -11,5 +11,8 @@ interface ModelAliasRepository extends JpaRepository<ModelAliasEntity, String> {
 
 interface PriceVersionRepository extends JpaRepository<PriceVersionEntity, Long> {
 
-    boolean existsByModelIdAndEffectiveFrom(String modelId, Instant effectiveFrom);
+    boolean existsByModelIdAndSpeedAndEffectiveFromAndSupersededAtIsNull(String modelId, String speed,
+                                                                         Instant effectiveFrom);
+
+    java.util.List<PriceVersionEntity> findBySupersededAtIsNull();
 }

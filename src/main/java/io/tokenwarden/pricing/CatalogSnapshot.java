@@ -1,28 +1,37 @@
 package io.tokenwarden.pricing;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** An immutable copy of the whole catalog at one revision; prices any number of events. */
+/** An immutable copy of the whole catalog (versions in force only) at one revision; prices any number of events. */
 public final class CatalogSnapshot {
 
     private final long revision;
     private final Map<String, CatalogModel> models;
     private final Map<String, String> aliases;
-    private final Map<String, List<PriceVersion>> versionsByModel;
+    private final Map<String, List<PriceVersion>> versionsByModelAndSpeed;
+    private final Map<String, TierRule> tierRules;
+    private final EventPricer pricer = new EventPricer(this);
 
     CatalogSnapshot(long revision, List<CatalogModel> models, Map<String, String> aliases,
-                    List<PriceVersion> versions) {
+                    List<PriceVersion> versions, List<TierRule> tierRules) {
         this.revision = revision;
         this.models = models.stream().collect(Collectors.toUnmodifiableMap(CatalogModel::id, m -> m));
         this.aliases = Map.copyOf(aliases);
-        this.versionsByModel = versions.stream()
+        this.versionsByModelAndSpeed = versions.stream()
                 .sorted(Comparator.comparing(PriceVersion::effectiveFrom))
-                .collect(Collectors.groupingBy(PriceVersion::modelId, Collectors.toUnmodifiableList()));
+                .collect(Collectors.groupingBy(v -> key(v.modelId(), v.speed()), Collectors.toUnmodifiableList()));
+        this.tierRules = tierRules.stream().collect(Collectors.toUnmodifiableMap(TierRule::tier, Function.identity()));
+    }
+
+    private static String key(String modelId, String speed) {
+        return modelId + "\u0000" + speed;
     }
 
     long revision() {
@@ -42,44 +51,55 @@ public final class CatalogSnapshot {
         return Optional.ofNullable(model);
     }
 
+    /** The standard-speed version in force at {@code at}; empty when none is, or the one in force is withdrawn. */
     public Optional<PriceVersion> versionAt(String modelId, Instant at) {
+        return versionAt(modelId, TokenUsage.STANDARD_SPEED, at);
+    }
+
+    public Optional<PriceVersion> versionAt(String modelId, String speed, Instant at) {
         PriceVersion inForce = null;
-        for (PriceVersion version : versionsByModel.getOrDefault(modelId, List.of())) {
+        for (PriceVersion version : versionsByModelAndSpeed.getOrDefault(key(modelId, speed), List.of())) {
             if (version.effectiveFrom().isAfter(at)) {
                 break;
             }
             inForce = version;
         }
-        return Optional.ofNullable(inForce);
+        return Optional.ofNullable(inForce).filter(v -> !v.withdrawn());
     }
 
-    /** The version that follows {@code version} for the same model, if any. */
+    Optional<TierRule> tierRule(String tier) {
+        return Optional.ofNullable(tierRules.get(tier));
+    }
+
+    public List<TierRule> tierRules() {
+        return tierRules.values().stream().sorted(Comparator.comparing(TierRule::tier)).toList();
+    }
+
+    /** The version that follows {@code version} for the same model and speed, if any. */
     Optional<PriceVersion> successorOf(PriceVersion version) {
-        return versionsByModel.getOrDefault(version.modelId(), List.of()).stream()
+        return versionsByModelAndSpeed.getOrDefault(key(version.modelId(), version.speed()), List.of()).stream()
                 .filter(other -> other.effectiveFrom().isAfter(version.effectiveFrom()))
                 .findFirst();
     }
 
     public Quote quote(String rawModel, Instant occurredAt, TokenUsage usage) {
-        return resolve(rawModel).map(model -> quote(model, occurredAt, usage)).orElse(new Quote(null, null, null));
+        return resolve(rawModel).map(model -> quote(model, occurredAt, usage))
+                .orElseGet(() -> Quote.unpriced(null, "unknown model " + rawModel));
     }
 
     public Quote quote(CatalogModel model, Instant occurredAt, TokenUsage usage) {
-        return versionAt(model.id(), occurredAt)
-                .map(version -> new Quote(model.id(), version.id(), CostCalculator.cost(model, version, usage)))
-                .orElseGet(() -> new Quote(model.id(), null, null));
+        return pricer.price(model, occurredAt, usage).quote();
     }
 
     /** The cost of an event by token type (empty when unpriced); the parts add up to its cost exactly. */
-    public java.util.Map<TokenType, java.math.BigDecimal> breakdown(String rawModel, Instant occurredAt, TokenUsage usage) {
-        return resolve(rawModel).flatMap(model -> versionAt(model.id(), occurredAt)
-                        .map(version -> CostCalculator.breakdown(model, version, usage)))
-                .orElse(java.util.Map.of());
+    public Map<TokenType, BigDecimal> breakdown(String rawModel, Instant occurredAt, TokenUsage usage) {
+        return resolve(rawModel).map(model -> pricer.price(model, occurredAt, usage).breakdown()).orElse(Map.of());
     }
 
     public List<PriceVersion> versions() {
-        return versionsByModel.values().stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(PriceVersion::modelId).thenComparing(PriceVersion::effectiveFrom))
+        return versionsByModelAndSpeed.values().stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(PriceVersion::modelId).thenComparing(PriceVersion::speed)
+                        .thenComparing(PriceVersion::effectiveFrom))
                 .toList();
     }
 
@@ -91,5 +111,13 @@ public final class CatalogSnapshot {
 
     public Optional<CatalogModel> model(String id) {
         return Optional.ofNullable(models.get(id));
+    }
+
+    public List<CatalogModel> models() {
+        return models.values().stream().sorted(Comparator.comparing(CatalogModel::id)).toList();
+    }
+
+    public Map<String, String> aliases() {
+        return aliases;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 @Entity
 @Table(name = "model")
@@ -16,6 +17,10 @@ class ModelEntity {
     private int minCacheableTokens;
     private BigDecimal usGeoMultiplier;
     private boolean routingTarget;
+    private LocalDate releasedOn;
+    private LocalDate deprecatedOn;
+    private LocalDate retiredOn;
+    private String source;
     private Instant createdAt;
 
     protected ModelEntity() {
@@ -30,6 +35,7 @@ class ModelEntity {
     }
 
     CatalogModel toModel() {
-        return new CatalogModel(id, tier, minCacheableTokens, usGeoMultiplier, routingTarget);
+        return new CatalogModel(id, tier, minCacheableTokens, usGeoMultiplier, routingTarget, releasedOn, deprecatedOn,
+                retiredOn, source);
     }
 }

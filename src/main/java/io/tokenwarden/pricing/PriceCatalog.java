@@ -82,6 +82,7 @@ public class PriceCatalog {
         return new CatalogSnapshot(revision,
                 models.findAll().stream().map(ModelEntity::toModel).toList(),
                 aliasMap,
-                versions.findAll().stream().map(PriceVersionEntity::toVersion).toList());
+                versions.findBySupersededAtIsNull().stream().map(PriceVersionEntity::toVersion).toList(),
+                jdbc.sql("SELECT tier, priced_as, note, source FROM service_tier_rule").query(TierRule.class).list());
     }
 }

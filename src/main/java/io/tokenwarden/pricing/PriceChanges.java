@@ -36,7 +36,8 @@ class PriceChanges {
         String modelId = catalog.uncommitted().resolve(request.version().modelId()).map(CatalogModel::id)
                 .orElseGet(() -> createModel(request));
         PriceVersion asked = request.version();
-        if (versions.existsByModelIdAndEffectiveFrom(modelId, asked.effectiveFrom())) {
+        if (versions.existsByModelIdAndSpeedAndEffectiveFromAndSupersededAtIsNull(modelId, asked.speed(),
+                asked.effectiveFrom())) {
             throw new ApiException(HttpStatus.CONFLICT, "A price version of " + modelId + " taking effect at "
                     + asked.effectiveFrom() + " exists already; add one with another effective_from.");
         }
@@ -46,7 +47,7 @@ class PriceChanges {
         CatalogSnapshot updated = catalog.uncommitted();
         Instant until = updated.successorOf(stored).map(PriceVersion::effectiveFrom).orElse(null);
         long repriced = repricer.repriceRange(updated, modelId, stored.effectiveFrom(), until)
-                + repricer.resolveUnknownModels(updated);
+                .plus(repricer.resolveUnknownModels(updated)).events();
         PriceVersionView view = PriceVersionView.of(stored, updated.model(modelId).orElse(null));
         audit.record(actor, "price_version.add", modelId, null, view);
         return new PriceVersionView.Added(view, repriced);

@@ -17,6 +17,7 @@ class PriceVersionEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String modelId;
+    private String speed;
     private Instant effectiveFrom;
     private BigDecimal inputPerMtok;
     @Column(name = "cache_write_5m_per_mtok")
@@ -35,6 +36,9 @@ class PriceVersionEntity {
     private BigDecimal lcOutputPerMtok;
     private BigDecimal batchMultiplier;
     private BigDecimal webSearchPerRequest;
+    private boolean withdrawn;
+    private Instant supersededAt;
+    private String source;
     private Instant createdAt;
     private String createdBy;
 
@@ -43,14 +47,19 @@ class PriceVersionEntity {
 
     PriceVersionEntity(PriceVersion version, String createdBy) {
         this.modelId = version.modelId();
+        this.speed = version.speed();
         this.effectiveFrom = version.effectiveFrom();
-        setStandard(version.standard());
+        if (version.standard() != null) {
+            setStandard(version.standard());
+        }
         this.longContextThreshold = version.longContextThreshold();
         if (version.longContext() != null) {
             setLongContext(version.longContext());
         }
         this.batchMultiplier = version.batchMultiplier();
         this.webSearchPerRequest = version.webSearchPerRequest();
+        this.withdrawn = version.withdrawn();
+        this.source = version.source();
         this.createdAt = Instant.now();
         this.createdBy = createdBy;
     }
@@ -72,10 +81,18 @@ class PriceVersionEntity {
     }
 
     PriceVersion toVersion() {
-        Rates standard = new Rates(inputPerMtok, cacheWrite5mPerMtok, cacheWrite1hPerMtok, cacheReadPerMtok, outputPerMtok);
+        Rates standard = withdrawn ? null : new Rates(inputPerMtok, cacheWrite5mPerMtok, cacheWrite1hPerMtok, cacheReadPerMtok, outputPerMtok);
         Rates longContext = longContextThreshold == null ? null : new Rates(lcInputPerMtok, lcCacheWrite5mPerMtok,
                 lcCacheWrite1hPerMtok, lcCacheReadPerMtok, lcOutputPerMtok);
-        return new PriceVersion(id, modelId, effectiveFrom, standard, longContextThreshold, longContext,
-                batchMultiplier, webSearchPerRequest);
+        return new PriceVersion(id, modelId, speed, effectiveFrom, standard, longContextThreshold, longContext,
+                batchMultiplier, webSearchPerRequest, withdrawn, source);
+    }
+
+    boolean superseded() {
+        return supersededAt != null;
+    }
+
+    void supersede(Instant at) {
+        supersededAt = at;
     }
 }

@@ -62,6 +62,6 @@ class BatchApiDetector implements Detector {
     }
 
     private static boolean isBatch(WindowEvent e) {
-        return e.usage().serviceTier() == ServiceTier.BATCH;
+        return e.usage().serviceTier().isBatch();
     }
 }

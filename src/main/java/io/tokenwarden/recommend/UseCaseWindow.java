@@ -32,6 +32,11 @@ record UseCaseWindow(UseCaseSettings settings, List<WindowEvent> events, int win
     /** The price of {@code usage} on {@code model} at the event's time, keeping the event's tier and geo. */
     BigDecimal price(WindowEvent event, String model, TokenUsage usage) {
         TokenUsage sameTier = usage.with(event.usage().serviceTier(), event.usage().inferenceGeo());
+        if (!model.equals(event.model())) {
+            // On another model the request is one plain call at standard speed: its iterations and fast mode
+            // belong to the model it ran on.
+            sameTier = sameTier.withoutIterations().withSpeed(TokenUsage.STANDARD_SPEED);
+        }
         return Optional.ofNullable(catalog.quote(model, event.occurredAt(), sameTier).cost()).orElse(BigDecimal.ZERO);
     }
 

@@ -1,7 +1,6 @@
 package io.tokenwarden.recommend;
 
-import io.tokenwarden.pricing.InferenceGeo;
-import io.tokenwarden.pricing.ServiceTier;
+import io.tokenwarden.pricing.UsageColumns;
 import io.tokenwarden.pricing.TokenUsage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,10 +27,8 @@ class WindowLoader {
 
     List<WindowEvent> events(String useCase, Instant from, Instant to) {
         return jdbc.sql("""
-                        SELECT occurred_at, model_id, input_tokens, output_tokens, cache_creation_input_tokens,
-                               cache_read_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, web_search_requests,
-                               service_tier, inference_geo, task_type, latency_class, prefix_hash, prefix_tokens,
-                               conversation_id, conversation_turn, business_units, quality_score
+                        SELECT occurred_at, model_id, task_type, latency_class, prefix_hash, prefix_tokens,
+                               conversation_id, conversation_turn, business_units, quality_score, """ + UsageColumns.COLUMNS + """
                         FROM usage_event
                         WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ? AND model_id IS NOT NULL
                         ORDER BY occurred_at, id""")
@@ -40,11 +37,7 @@ class WindowLoader {
     }
 
     private static WindowEvent row(ResultSet rs, int n) throws SQLException {
-        TokenUsage usage = new TokenUsage(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                rs.getLong("cache_creation_input_tokens"), rs.getLong("cache_read_input_tokens"),
-                rs.getLong("cache_write_5m_tokens"), rs.getLong("cache_write_1h_tokens"), rs.getLong("web_search_requests"),
-                ServiceTier.fromWire(rs.getString("service_tier")).orElseThrow(),
-                InferenceGeo.fromWire(rs.getString("inference_geo")).orElseThrow());
+        TokenUsage usage = UsageColumns.read(rs);
         long prefixTokens = rs.getLong("prefix_tokens");
         Long prefix = rs.wasNull() ? null : prefixTokens;
         int turnValue = rs.getInt("conversation_turn");

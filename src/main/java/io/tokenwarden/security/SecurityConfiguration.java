@@ -111,13 +111,13 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/apps", "/api/v1/apps/**").hasRole("ADMIN")
-                        .requestMatchers(POST, "/api/v1/prices").hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/v1/prices", "/api/v1/catalog", "/api/v1/catalog/**").hasRole("ADMIN")
                         .requestMatchers(PUT, "/api/v1/use-cases/**").hasRole("ADMIN")
                         .requestMatchers(DELETE, "/api/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/recommendations/**").hasAnyRole("ADMIN", "ENGINEER")
                         .requestMatchers("/api/v1/exports/**", "/api/v1/reconciliation/**", "/api/v1/reconciliation")
                         .hasAnyRole("ADMIN", "FINANCE")
-                        .requestMatchers(GET, "/api/v1/prices", "/api/v1/reports/**").hasAnyRole(ANY_ROLE)
+                        .requestMatchers(GET, "/api/v1/prices", "/api/v1/catalog", "/api/v1/reports/**").hasAnyRole(ANY_ROLE)
                         .anyRequest().hasAnyRole(ANY_ROLE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(ProblemResponses.forbidden()));

@@ -39,6 +39,11 @@ public final class JsonFields {
         errors.add(new FieldError(prefix + name, message));
     }
 
+    /** The full path of one of this object's fields, for errors about what lies inside it. */
+    public String path(String name) {
+        return prefix + name;
+    }
+
     public boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();
@@ -174,6 +179,11 @@ public final class JsonFields {
 
     public Optional<JsonFields> optionalObject(String name) {
         return has(name) ? object(node.get(name), prefix + name, errors) : Optional.empty();
+    }
+
+    /** Element {@code index} of the array field {@code name}, which must be an object. */
+    public Optional<JsonFields> optionalElement(String name, int index) {
+        return object(node.get(name).get(index), prefix + name + "[" + index + "]", errors);
     }
 
     public Optional<JsonFields> requiredObject(String name) {

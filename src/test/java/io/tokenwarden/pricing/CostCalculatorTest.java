@@ -28,7 +28,7 @@ class CostCalculatorTest {
         // one token at $0.000001 per million is 1e-12 dollars
         PriceVersion tiny = version("0.000001", "0", "0", "0", "0");
 
-        assertThat(CostCalculator.cost(MODEL, tiny, usage(1, 0))).isEqualByComparingTo("0.000000000001");
+        assertThat(TestCatalog.cost(MODEL, tiny, usage(1, 0))).isEqualByComparingTo("0.000000000001");
     }
 
     @Test
@@ -37,9 +37,9 @@ class CostCalculatorTest {
                 rates("10", "20", "30", "40", "50"), new BigDecimal("0.5"), BigDecimal.ZERO);
 
         // 40 + 30 + 20 + 11 = 101 total input > 100: 40 x 10 + 30 x 20 + 20 x 30 + 11 x 40 + 1 x 50 = 2,090
-        assertThat(CostCalculator.cost(MODEL, tiered, cached(40, 30, 20, 11, 1))).isEqualByComparingTo("0.00209");
+        assertThat(TestCatalog.cost(MODEL, tiered, cached(40, 30, 20, 11, 1))).isEqualByComparingTo("0.00209");
         // 100 total input: 40 x 1 + 30 x 2 + 20 x 3 + 10 x 4 + 1 x 5 = 205
-        assertThat(CostCalculator.cost(MODEL, tiered, cached(40, 30, 20, 10, 1))).isEqualByComparingTo("0.000205");
+        assertThat(TestCatalog.cost(MODEL, tiered, cached(40, 30, 20, 10, 1))).isEqualByComparingTo("0.000205");
     }
 
     @Test
@@ -47,7 +47,7 @@ class CostCalculatorTest {
         PriceVersion version = version("0", "0", "0", "0", "0");
         TokenUsage searches = new TokenUsage(0, 0, 0, 0, 0, 0, 4, ServiceTier.BATCH, InferenceGeo.US);
 
-        assertThat(CostCalculator.cost(MODEL, version, searches)).isEqualByComparingTo("0.04");
+        assertThat(TestCatalog.cost(MODEL, version, searches)).isEqualByComparingTo("0.04");
     }
 
     @Test

@@ -24,22 +24,22 @@ class CostProperties {
                 a.webSearchRequests() + b.webSearchRequests(), a.serviceTier(), a.inferenceGeo());
         TokenUsage bSameTier = b.with(a.serviceTier(), a.inferenceGeo());
 
-        BigDecimal together = CostCalculator.cost(MODEL, OPUS_41, sum);
-        BigDecimal apart = CostCalculator.cost(MODEL, OPUS_41, a).add(CostCalculator.cost(MODEL, OPUS_41, bSameTier));
+        BigDecimal together = TestCatalog.cost(MODEL, OPUS_41, sum);
+        BigDecimal apart = TestCatalog.cost(MODEL, OPUS_41, a).add(TestCatalog.cost(MODEL, OPUS_41, bSameTier));
 
         assertThat(together).isEqualByComparingTo(apart);
     }
 
     @Property(tries = 500)
     void costIsNeverNegative(@ForAll("usages") TokenUsage usage) {
-        assertThat(CostCalculator.cost(MODEL, OPUS_41, usage).signum()).isGreaterThanOrEqualTo(0);
+        assertThat(TestCatalog.cost(MODEL, OPUS_41, usage).signum()).isGreaterThanOrEqualTo(0);
     }
 
     @Provide
     Arbitrary<TokenUsage> usages() {
         Arbitrary<Long> tokens = Arbitraries.longs().between(0, 100_000_000L);
         return Combinators.combine(tokens, tokens, tokens, tokens, tokens, Arbitraries.longs().between(0, 50),
-                        Arbitraries.of(ServiceTier.class), Arbitraries.of(InferenceGeo.class))
+                        Arbitraries.of(ServiceTier.STANDARD, ServiceTier.BATCH, ServiceTier.PRIORITY), Arbitraries.of(InferenceGeo.class))
                 .as((in, out, w5, w1h, read, searches, tier, geo) ->
                         new TokenUsage(in, out, w5 + w1h, read, w5, w1h, searches, tier, geo));
     }

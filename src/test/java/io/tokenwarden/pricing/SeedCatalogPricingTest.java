@@ -60,12 +60,14 @@ class SeedCatalogPricingTest {
     }
 
     @Test
-    void sonnet45AboveTwoHundredThousandInputBeforeApril2026UsesLongContextPrices() {
+    void sonnet45AboveTwoHundredThousandInputUntilMay2026UsesLongContextPrices() {
         TokenUsage large = cached(150_000, 0, 0, 60_000, 1_000); // 210,000 total input
-        // 150,000 x 6 + 60,000 x 0.60 + 1,000 x 22.50 = 900,000 + 36,000 + 22,500
+        // 150,000 x 6 + 60,000 x 0.60 + 1,000 x 22.50 = 900,000 + 36,000 + 22,500. The seed migration ended these
+        // prices on 2026-03-31; the catalog file carries PRICING.md's end of the 1M beta, 2026-04-30.
         assertCost("claude-sonnet-4-5", Instant.parse("2026-03-31T23:59:59Z"), large, "0.9585");
-        // from 2026-04-01 the standard prices: 450,000 + 18,000 + 15,000
-        assertCost("claude-sonnet-4-5", Instant.parse("2026-04-01T00:00:00Z"), large, "0.483");
+        assertCost("claude-sonnet-4-5", Instant.parse("2026-04-30T23:59:59Z"), large, "0.9585");
+        // from 2026-05-01 the standard prices: 450,000 + 18,000 + 15,000
+        assertCost("claude-sonnet-4-5", Instant.parse("2026-05-01T00:00:00Z"), large, "0.483");
         // exactly at the threshold is not above it: 200,000 x 3 + 1,000 x 15
         assertCost("claude-sonnet-4-5", Instant.parse("2026-03-01T00:00:00Z"), usage(200_000, 1_000), "0.615");
     }

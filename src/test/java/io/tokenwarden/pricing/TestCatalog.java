@@ -22,7 +22,22 @@ public final class TestCatalog {
                 version(2, "claude-opus-4-1-20250805", "15", "18.75", "30", "1.50", "75"),
                 version(3, "claude-sonnet-4-6", "3", "3.75", "6", "0.30", "15"),
                 version(4, "claude-haiku-4-5-20251001", "1", "1.25", "2", "0.10", "5"));
-        return new CatalogSnapshot(1, models, Map.of("claude-haiku-4-5", "claude-haiku-4-5-20251001"), versions);
+        return new CatalogSnapshot(1, models, Map.of("claude-haiku-4-5", "claude-haiku-4-5-20251001"), versions,
+                TIERS);
+    }
+
+    /** The catalog file's service-tier rules. */
+    static final List<TierRule> TIERS = List.of(new TierRule("standard", "standard", null, null),
+            new TierRule("batch", "batch", null, null), new TierRule("priority", "standard", null, null));
+
+    /** A catalog of one model with one version. */
+    static CatalogSnapshot of(CatalogModel model, PriceVersion version) {
+        return new CatalogSnapshot(1, List.of(model), Map.of(), List.of(version), TIERS);
+    }
+
+    /** The cost of {@code usage} on the one model of {@link #of}, at any time after the version took effect. */
+    static BigDecimal cost(CatalogModel model, PriceVersion version, TokenUsage usage) {
+        return of(model, version).quote(model, Instant.parse("2026-01-01T00:00:00Z"), usage).cost();
     }
 
     private static PriceVersion version(long id, String model, String in, String w5, String w1h, String read, String out) {

@@ -37,7 +37,8 @@ class RecommendationApiTest {
         Api.NewApp app = api.newApp();
         put(useCase, "{\"latency_class\": \"interactive\"}");
         List<Events> events = new ArrayList<>();
-        for (int i = 0; i < 30; i++) { // classification on Opus: 15,000 x 5 + 1,000 x 25 = 0.10; on Haiku 0.02
+        // classification on Opus 4.6: 15,000 x 5 + 1,000 x 25 = 0.10; on Haiku 5.5 15,000 x 0.10 + 1,000 x 0.50 = 0.002
+        for (int i = 0; i < 30; i++) {
             events.add(event("e" + i).with("use_case", useCase).with("model", "claude-opus-4-6")
                     .with("task_type", "classification").usage("input_tokens", 15_000).usage("output_tokens", 1_000)
                     .with("occurred_at", Instant.now().minus(i + 1, ChronoUnit.HOURS).toString()));
@@ -51,9 +52,9 @@ class RecommendationApiTest {
         JsonNode routing = list.get(0);
         assertThat(routing.get("kind").stringValue()).isEqualTo("model_routing");
         assertThat(routing.get("status").stringValue()).isEqualTo("open");
-        // 30 x 0.08 = 2.4 in 28 days, x 30 / 28
-        assertThat(routing.get("estimated_monthly_savings_usd").stringValue()).isEqualTo("2.571428571429");
-        assertThat(routing.get("assumptions").get("target_model").stringValue()).isEqualTo("claude-haiku-4-5-20251001");
+        // 30 x 0.098 = 2.94 in 28 days, x 30 / 28 (moving to Opus 5.5 saves 30 x 0.02 = 0.60: under the $1 minimum)
+        assertThat(routing.get("estimated_monthly_savings_usd").stringValue()).isEqualTo("3.150000000000");
+        assertThat(routing.get("assumptions").get("target_model").stringValue()).isEqualTo("claude-haiku-5-5");
         assertThat(routing.get("evidence").get("rerouted_events").intValue()).isEqualTo(30);
         String statusPath = "/api/v1/recommendations/" + routing.get("id").longValue() + "/status";
 
@@ -79,9 +80,9 @@ class RecommendationApiTest {
 
         assertThat(rules.size()).isEqualTo(17);
         assertThat(rules.valueStream().filter(r -> r.get("task_type").stringValue().equals("classification")).findFirst()
-                .orElseThrow().get("model").stringValue()).isEqualTo("claude-haiku-4-5-20251001");
+                .orElseThrow().get("model").stringValue()).isEqualTo("claude-haiku-5-5");
         assertThat(rules.valueStream().filter(r -> r.get("task_type").stringValue().equals("agentic")).findFirst()
-                .orElseThrow().get("model").stringValue()).isEqualTo("claude-opus-4-6");
+                .orElseThrow().get("model").stringValue()).isEqualTo("claude-opus-5-5");
     }
 
     @Test

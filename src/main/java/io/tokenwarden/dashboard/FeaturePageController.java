@@ -50,8 +50,7 @@ class FeaturePageController {
         Map<String, BigDecimal> previous = costs(reports.spend(month.minusMonths(1), "use_case").rows());
         Map<String, List<UseCaseModelCost>> mix = reports.modelMix(month).stream()
                 .collect(Collectors.groupingBy(UseCaseModelCost::useCase));
-        Map<String, BigDecimal> savings = recommendations.list(null, null, "open").stream().collect(Collectors.toMap(
-                RecommendationView::useCase, r -> new BigDecimal(r.estimatedMonthlySavingsUsd()), BigDecimal::add));
+        Map<String, BigDecimal> savings = Recommendations.countedByUseCase(recommendations.list(null, null, "open"));
         List<FeatureRow> rows = useCases.all().stream()
                 .map(s -> row(s, spend, previous, mix.getOrDefault(s.useCase(), List.of()), savings))
                 .sorted((a, b) -> b.spend().compareTo(a.spend()))

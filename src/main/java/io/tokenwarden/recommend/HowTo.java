@@ -33,6 +33,17 @@ final class HowTo {
                 "messages": [{"role": "user", "content": "Today is 2026-11-23. User: Ada. <request>"}]""";
     }
 
+    static String migration(String from, String target) {
+        return """
+                Change the model of this use case's calls, one line:
+
+                    model="%s"   ->   model="%s"
+
+                The target is today's routing target of the same tier in the catalog. Run your evaluation set on it
+                first (prompts tuned for an older model may need a little care), then switch; a pilot on 10%% of the
+                traffic shows the cost and quality_score of both before all traffic moves.""".formatted(from, target);
+    }
+
     static String routing(String target) {
         StringBuilder rules = new StringBuilder("""
                 Route by task type instead of sending everything to one model (GET /api/v1/routing-policy serves this table):

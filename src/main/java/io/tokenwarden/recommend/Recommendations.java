@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,18 +52,37 @@ public class Recommendations {
         return RecommendationView.of(store.byId(id).orElseThrow());
     }
 
-    /** Sum of the estimated monthly savings of open and accepted recommendations. */
+    /** Sum of the estimated monthly savings of open and accepted recommendations, overlaps counted once. */
     public BigDecimal openSavings() {
-        return sum(list(null, null, "open")).add(sum(list(null, null, "accepted")));
+        List<RecommendationView> open = new java.util.ArrayList<>(list(null, null, "open"));
+        open.addAll(list(null, null, "accepted"));
+        return countedByUseCase(open).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * Estimated monthly savings per use case. Routing and migration re-price the same traffic on another model,
+     * so where a use case has both only the larger counts: adding them would promise money twice.
+     */
+    public static Map<String, BigDecimal> countedByUseCase(List<RecommendationView> views) {
+        Map<String, BigDecimal> total = new java.util.TreeMap<>();
+        Map<String, BigDecimal> modelChange = new java.util.TreeMap<>();
+        for (RecommendationView v : views) {
+            BigDecimal saving = new BigDecimal(v.estimatedMonthlySavingsUsd());
+            boolean movesModel = Kind.MODEL_ROUTING.wireName().equals(v.kind())
+                    || Kind.MODEL_MIGRATION.wireName().equals(v.kind());
+            if (movesModel) {
+                modelChange.merge(v.useCase(), saving, BigDecimal::max);
+            } else {
+                total.merge(v.useCase(), saving, BigDecimal::add);
+            }
+        }
+        modelChange.forEach((useCase, saving) -> total.merge(useCase, saving, BigDecimal::add));
+        return total;
     }
 
     /** Sum of the measured monthly savings of implemented recommendations. */
     public BigDecimal realizedSavings() {
         return store.implemented().stream().map(RecommendationStore.Recommendation::realizedMonthlySavings)
                 .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static BigDecimal sum(List<RecommendationView> views) {
-        return views.stream().map(v -> new BigDecimal(v.estimatedMonthlySavingsUsd())).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -2,8 +2,11 @@ package io.tokenwarden.analytics;
 
 import io.tokenwarden.web.Money;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +28,11 @@ class SpendQuery {
             """;
 
     private final JdbcClient jdbc;
+    private final ZoneId zone;
 
-    SpendQuery(JdbcClient jdbc) {
+    SpendQuery(JdbcClient jdbc, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.zone = zone;
     }
 
     @Transactional(readOnly = true)
@@ -42,7 +47,19 @@ class SpendQuery {
                 .list();
         // Groups of the event rollup cover every event once, so their (never rounded) sums are the totals; tag groups do not.
         Totals totals = grouping.tagKey() == null ? sum(rows) : totals(from, to);
-        return new SpendReport(from, to, grouping.name(), rows, Money.format(totals.cost()), totals.unpriced());
+        return new SpendReport(from, to, grouping.name(), rows, Money.format(totals.cost()), totals.unpriced(),
+                totals.unpriced() == 0 ? List.of() : reasons(from, to));
+    }
+
+    /** Read from the events themselves (a partial index holds the unpriced ones): rollups keep no reasons. */
+    private List<SpendReport.UnpricedReason> reasons(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT coalesce(unpriced_reason, 'no reason recorded') AS reason, count(*) AS events
+                        FROM usage_event WHERE cost IS NULL AND occurred_at >= :start AND occurred_at < :end
+                        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20""")
+                .param("start", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> new SpendReport.UnpricedReason(rs.getString(1), rs.getLong(2))).list();
     }
 
     /** The smallest rollup that has the grouping's key for the period. */

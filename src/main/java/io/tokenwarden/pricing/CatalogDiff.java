@@ -106,6 +106,10 @@ final class CatalogDiff {
         Optional<PriceVersion> old = before.versions().stream().filter(v -> v.modelId().equals(row.modelId())
                 && v.speed().equals(row.speed()) && v.effectiveFrom().equals(row.effectiveFrom())).findFirst();
         if (old.isPresent() && old.get().samePricesAs(row)) {
+            if (old.get().source() == null && row.source() != null) {
+                // Rows of the 2025 seed migration had no source column: the file names it; prices stay untouched.
+                jdbc.sql("UPDATE price_version SET source = ? WHERE id = ?").params(row.source(), old.get().id()).update();
+            }
             return;
         }
         String name = row.modelId() + " " + row.speed() + " from " + row.effectiveFrom()

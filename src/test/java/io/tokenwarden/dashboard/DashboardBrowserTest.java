@@ -55,7 +55,7 @@ class DashboardBrowserTest {
         users.create(finance, "finance-pw", Role.FINANCE, "test");
         users.create(engineer, "engineer-pw", Role.ENGINEER, "test");
         List<Events> events = new ArrayList<>();
-        for (int i = 0; i < 40; i++) { // classification on Opus: a routing recommendation
+        for (int i = 0; i < 40; i++) { // classification on Opus 4.6: routing and migration recommendations
             events.add(event("b" + i).with("use_case", useCase).with("model", "claude-opus-4-6")
                     .with("task_type", "classification").with("latency_class", "interactive")
                     .usage("input_tokens", 20_000).usage("output_tokens", 1_000)
@@ -122,10 +122,15 @@ class DashboardBrowserTest {
         browser.login(engineer, "engineer-pw").go("/features/" + useCase);
         browser.awaitCharts();
         JsonNode data = api.getAsAdmin("/api/v1/recommendations?use_case=" + useCase).json();
-        assertThat(data.size()).isEqualTo(1);
-        String card = "#rec-" + data.get(0).get("id").longValue();
+        // Opus 4.6 is dearer than Opus 5.5 (migration) and above the task's tier (routing): both, the larger counting
+        assertThat(data.valueStream().map(r -> r.get("kind").stringValue()))
+                .containsExactlyInAnyOrder("model_routing", "model_migration");
+        assertThat(browser.all("#recommendations .overlap")).hasSize(1);
+        JsonNode routing = data.valueStream().filter(r -> r.get("kind").stringValue().equals("model_routing"))
+                .findFirst().orElseThrow();
+        String card = "#rec-" + routing.get("id").longValue();
         assertThat(browser.find(card + " .estimate").getAttribute("data-value"))
-                .isEqualTo(data.get(0).get("estimated_monthly_savings_usd").stringValue());
+                .isEqualTo(routing.get("estimated_monthly_savings_usd").stringValue());
         assertThat(browser.points("chart-models")).isEqualTo(browser.all("#table-models tr").size());
         assertThat(browser.points("chart-tokens")).isEqualTo(4);
         assertThat(browser.points("chart-spend")).isEqualTo(browser.all("#table-days tbody tr").size()).isPositive();
@@ -137,9 +142,42 @@ class DashboardBrowserTest {
         browser.awaitAttribute(card, "data-status", "implemented");
 
         assertThat(browser.find(card + " .measurement").getText()).contains("quality unknown");
-        assertThat(api.getAsAdmin("/api/v1/recommendations?use_case=" + useCase).json().get(0).get("status").stringValue())
-                .isEqualTo("implemented");
+        assertThat(api.getAsAdmin("/api/v1/recommendations?use_case=" + useCase + "&kind=model_routing").json()
+                .get(0).get("status").stringValue()).isEqualTo("implemented");
         browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void anAdminPreviewsThenAppliesACatalogFile() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("catalog", ".yaml");
+        java.nio.file.Files.writeString(file, """
+                version: "browser-1"
+                sources: {sheet: https://example.com/prices}
+                service_tiers:
+                  - {tier: standard, priced_as: standard, source: https://platform.claude.com/docs/en/about-claude/pricing}
+                  - {tier: batch, priced_as: batch, source: https://platform.claude.com/docs/en/about-claude/pricing}
+                  - {tier: priority, priced_as: standard, note: "Priority Tier has no public price: priced at standard as an estimate", source: https://platform.claude.com/docs/en/api/service-tiers}
+                models:
+                  - id: claude-browser-upload
+                    tier: sonnet
+                    min_cacheable_tokens: 1024
+                    source: sheet
+                    prices:
+                      - {from: 2026-01-01, input: 1, cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1, output: 5, source: sheet}
+                """);
+        browser.login("admin", Api.ADMIN_PASSWORD).go("/admin/prices");
+        browser.find("#catalog-file").sendKeys(file.toAbsolutePath().toString());
+        browser.find("#preview-catalog").click();
+        assertThat(browser.find("#catalog-preview .models-added").getText()).isEqualTo("claude-browser-upload");
+        assertThat(browser.find("#catalog-preview .versions-added").getText()).isEqualTo("1");
+        assertThat(api.getAsAdmin("/api/v1/prices").body()).as("a preview applies nothing").doesNotContain("claude-browser-upload");
+        browser.screenshot("catalog-preview");
+
+        browser.find("#apply-catalog").click();
+        assertThat(browser.find("#flash-message").getText()).startsWith("Catalog browser-1 applied: 1 price versions added");
+        assertThat(browser.all("#table-prices td").stream().map(e -> e.getText())).contains("claude-browser-upload");
+        browser.assertNoConsoleErrors();
+        java.nio.file.Files.delete(file);
     }
 
     @Test

@@ -2,8 +2,10 @@ package io.tokenwarden.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenwarden.analytics.RollupJob;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ class BillingRulesTest {
     Api api;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RollupJob rollupJob;
     Api.NewApp app;
 
     @BeforeEach
@@ -30,15 +34,21 @@ class BillingRulesTest {
     }
 
     private JsonNode post(String eventId, String model, String occurredAt, String usage) {
-        Api.Response response = api.postEvents(app.apiKey(), """
-                {"event_id": "%s", "occurred_at": "%s", "use_case": "rules", "model": "%s", "usage": %s}"""
-                .formatted(eventId, occurredAt, model, usage));
+        Api.Response response = send(eventId, model, occurredAt, usage, "");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("results").get(0);
     }
 
+    /** One event; {@code extra} adds top-level fields (", \"diagnostics\": {...}"). */
+    private Api.Response send(String eventId, String model, String occurredAt, String usage, String extra) {
+        return api.postEvents(app.apiKey(), """
+                {"event_id": "%s", "occurred_at": "%s", "use_case": "rules", "model": "%s", "usage": %s%s}"""
+                .formatted(eventId, occurredAt, model, usage, extra));
+    }
+
     private Map<String, Object> stored(String eventId) {
-        return jdbc.sql("SELECT cost, unpriced_reason, service_tier, speed, input_tokens, output_tokens "
+        return jdbc.sql("SELECT cost, unpriced_reason, service_tier, speed, input_tokens, output_tokens, "
+                        + "cache_miss_reason, cache_missed_input_tokens "
                         + "FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ? AND event_id = ?")
                 .params(app.name(), eventId).query().singleRow();
     }
@@ -94,6 +104,10 @@ class BillingRulesTest {
                 .isEqualTo("no price for speed=fast on claude-opus-4-7 on 2026-06-01");
         assertThat(stored("fast47")).containsEntry("speed", "fast")
                 .containsEntry("unpriced_reason", "no price for speed=fast on claude-opus-4-7 on 2026-06-01");
+        rollupJob.catchUp(Duration.ofSeconds(30));
+        JsonNode june = api.getAsAdmin("/api/v1/reports/spend?from=2026-06-01&to=2026-06-01&group_by=model").json();
+        assertThat(june.get("unpriced_reasons").valueStream().map(r -> r.get("reason").asString()))
+                .contains("no price for speed=fast on claude-opus-4-7 on 2026-06-01");
         JsonNode ended = post("fast48late", "claude-opus-4-8", "2026-12-01T10:00:00Z",
                 "{\"input_tokens\": 1000, \"output_tokens\": 100, \"speed\": \"fast\"}");
         assertThat(ended.get("unpriced_reason").asString())
@@ -129,24 +143,21 @@ class BillingRulesTest {
 
     @Test
     void cacheDiagnosticsAreStored() {
-        Api.Response response = api.postEvents(app.apiKey(), """
-                {"event_id": "diag", "occurred_at": "2026-12-01T10:00:00Z", "use_case": "rules",
-                 "model": "claude-sonnet-5-5", "usage": {"input_tokens": 5000, "output_tokens": 10},
-                 "diagnostics": {"cache_miss_reason": {"type": "system_changed", "cache_missed_input_tokens": 4100}}}""");
+        String usage = "{\"input_tokens\": 5000, \"output_tokens\": 10}";
+        Api.Response response = send("diag", "claude-sonnet-5-5", "2026-12-01T10:00:00Z", usage,
+                ", \"diagnostics\": {\"cache_miss_reason\": {\"type\": \"system_changed\", \"cache_missed_input_tokens\": 4100}}");
         assertThat(response.status()).isEqualTo(200);
-        Map<String, Object> row = jdbc.sql("SELECT cache_miss_reason, cache_missed_input_tokens FROM usage_event e "
-                + "JOIN app a ON a.id = e.app_id WHERE a.name = ? AND event_id = 'diag'").param(app.name()).query().singleRow();
-        assertThat(row).containsEntry("cache_miss_reason", "system_changed").containsEntry("cache_missed_input_tokens", 4100L);
-        Api.Response bad = api.postEvents(app.apiKey(), """
-                {"event_id": "diag2", "occurred_at": "2026-12-01T10:00:00Z", "use_case": "rules",
-                 "model": "claude-sonnet-5-5", "usage": {"input_tokens": 5000, "output_tokens": 10},
-                 "diagnostics": {"cache_miss_reason": {"cache_missed_input_tokens": -1}}}""");
+        assertThat(stored("diag")).containsEntry("cache_miss_reason", "system_changed")
+                .containsEntry("cache_missed_input_tokens", 4100L);
+        Api.Response bad = send("diag2", "claude-sonnet-5-5", "2026-12-01T10:00:00Z", usage,
+                ", \"diagnostics\": {\"cache_miss_reason\": {\"cache_missed_input_tokens\": -1}}");
         assertThat(bad.status()).isEqualTo(207);
-        assertThat(bad.body()).contains("diagnostics.cache_miss_reason.type", "diagnostics.cache_miss_reason.cache_missed_input_tokens");
+        assertThat(bad.body()).contains("diagnostics.cache_miss_reason.type",
+                "diagnostics.cache_miss_reason.cache_missed_input_tokens");
     }
 
     @Test
-    void retiredModelsKeepTheirPricesAndNewerCatalogDataReachesOldEvents() {
+    void retiredModelsKeepTheirPricesAndLongPromptPricesEndWhenTheSheetSays() {
         // Sonnet 4.5 (retired 2026-11-30) on its last day: 1,000 x 3 + 100 x 15 = 4,500 per million
         assertThat(post("s45", "claude-sonnet-4-5", "2026-11-29T10:00:00Z",
                 "{\"input_tokens\": 1000, \"output_tokens\": 100}").get("cost_usd").asString())

@@ -26,6 +26,30 @@ public final class TestCatalog {
                 TIERS);
     }
 
+    /**
+     * A slice of December 2026 (PRICING.md): Sonnet 4.5 retired on 2026-11-30, Haiku 4.5 current but dearer than
+     * Haiku 5.5; the routing targets are Haiku 5.5, Sonnet 5.5 and Opus 5.5.
+     */
+    public static CatalogSnapshot december2026() {
+        List<CatalogModel> models = List.of(
+                model("claude-opus-5-5", "opus", true, null), model("claude-opus-4-6", "opus", false, null),
+                model("claude-sonnet-5-5", "sonnet", true, null),
+                model("claude-sonnet-4-5-20250929", "sonnet", false, java.time.LocalDate.parse("2026-11-30")),
+                model("claude-haiku-5-5", "haiku", true, null), model("claude-haiku-4-5-20251001", "haiku", false, null));
+        List<PriceVersion> versions = List.of(
+                version(1, "claude-opus-5-5", "4", "5", "8", "0.20", "20"),
+                version(2, "claude-opus-4-6", "5", "6.25", "10", "0.50", "25"),
+                version(3, "claude-sonnet-5-5", "2", "2.50", "4", "0.10", "10"),
+                version(4, "claude-sonnet-4-5-20250929", "3", "3.75", "6", "0.30", "15"),
+                version(5, "claude-haiku-5-5", "0.10", "0.125", "0.20", "0.01", "0.50"),
+                version(6, "claude-haiku-4-5-20251001", "1", "1.25", "2", "0.10", "5"));
+        return new CatalogSnapshot(1, models, Map.of("claude-sonnet-4-5", "claude-sonnet-4-5-20250929"), versions, TIERS);
+    }
+
+    private static CatalogModel model(String id, String tier, boolean target, java.time.LocalDate retired) {
+        return new CatalogModel(id, tier, 1024, null, target, null, null, retired, null);
+    }
+
     /** The catalog file's service-tier rules. */
     static final List<TierRule> TIERS = List.of(new TierRule("standard", "standard", null, null),
             new TierRule("batch", "batch", null, null), new TierRule("priority", "standard", null, null));

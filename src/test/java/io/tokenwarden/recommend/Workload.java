@@ -45,7 +45,11 @@ final class Workload {
     }
 
     UseCaseWindow window(int days) {
-        return new UseCaseWindow(settings, List.copyOf(events), days, TestCatalog.designPrices(), ZoneOffset.UTC);
+        return window(days, TestCatalog.designPrices());
+    }
+
+    UseCaseWindow window(int days, io.tokenwarden.pricing.CatalogSnapshot catalog) {
+        return new UseCaseWindow(settings, List.copyOf(events), days, catalog, ZoneOffset.UTC);
     }
 
     static Event event(String model) {

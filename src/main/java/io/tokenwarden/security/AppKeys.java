@@ -87,6 +87,17 @@ public class AppKeys {
         return stored.filter(key -> matches).map(key -> new AppPrincipal(key.appId(), key.appName(), parsed.get().keyId()));
     }
 
+    /** The app of a key presented while the database was down, once it can be checked. */
+    public Optional<AppPrincipal> verify(PresentedKey presented) {
+        if (!presented.keyId().matches("[0-9a-f]{16}") || !presented.secretSha256().matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        Optional<StoredKey> stored = cache.get(presented.keyId(), this::load);
+        byte[] hash = java.util.HexFormat.of().parseHex(presented.secretSha256());
+        return stored.filter(key -> MessageDigest.isEqual(key.secretHash(), hash))
+                .map(key -> new AppPrincipal(key.appId(), key.appName(), presented.keyId()));
+    }
+
     private Optional<StoredKey> load(String keyId) {
         return jdbc.sql("""
                         SELECT k.app_id, a.name, k.secret_hash FROM app_key k JOIN app a ON a.id = k.app_id

@@ -1,5 +1,7 @@
 package io.tokenwarden.security;
 
+import io.tokenwarden.web.AnthropicErrors;
+
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -81,6 +83,24 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(ProblemResponses.unauthorized("An app key is required.", false))
                         .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
+    /** The Anthropic-compatible gateway: the app comes from X-Tokenwarden-Key; Authorization is the upstream's. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain gatewayChain(HttpSecurity http, AppKeys appKeys) throws Exception {
+        http.securityMatcher("/anthropic/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
+                .addFilterBefore(new GatewayKeyFilter(appKeys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("APP"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> AnthropicErrors.write(
+                        response, 401, "authentication_error", "Tokenwarden: an app key is required.")));
         return http.build();
     }
 

@@ -32,6 +32,9 @@ class GatewayRecorder implements DisposableBean {
     private final ThreadPoolExecutor executor;
     private final Counter recorded;
     private final Counter rejected;
+    /** After a failed write, recordings go straight to the spool for this long; the replay finds the way back. */
+    private static final long OUTAGE_NANOS = 2_000_000_000L;
+    private volatile long databaseRetryAt = System.nanoTime();
 
     GatewayRecorder(EventIngestion ingestion, Spool spool, Clock clock, GatewayProperties properties,
                     MeterRegistry meters) {
@@ -65,9 +68,14 @@ class GatewayRecorder implements DisposableBean {
             spool.append(call.principal(), events); // a key not checked yet: it waits for the database
             return;
         }
+        if (System.nanoTime() - databaseRetryAt < 0) {
+            spool.append(app, events); // the database failed moments ago: no call waits for another timeout
+            return;
+        }
         try {
             ingest(app, events);
         } catch (RuntimeException databaseOrOutage) {
+            databaseRetryAt = System.nanoTime() + OUTAGE_NANOS;
             log.warn("Gateway: usage of {} calls spooled ({})", events.size(), databaseOrOutage.getClass().getSimpleName());
             spool.append(app, events);
         }

@@ -24,7 +24,11 @@ class GatewayKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Tokenwarden-Key";
 
+    /** After the database failed a lookup, keys go unchecked for this long instead of each waiting for a timeout. */
+    private static final long OUTAGE_NANOS = 2_000_000_000L;
+
     private final AppKeys appKeys;
+    private volatile long databaseRetryAt = System.nanoTime();
 
     GatewayKeyFilter(AppKeys appKeys) {
         this.appKeys = appKeys;
@@ -41,6 +45,9 @@ class GatewayKeyFilter extends OncePerRequestFilter {
         }
         Object principal;
         try {
+            if (System.nanoTime() - databaseRetryAt < 0) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("the database failed moments ago");
+            }
             Optional<AppPrincipal> app = appKeys.authenticate(presented.trim());
             if (app.isEmpty()) {
                 AnthropicErrors.write(response, 401, "authentication_error",
@@ -49,6 +56,9 @@ class GatewayKeyFilter extends OncePerRequestFilter {
             }
             principal = app.get();
         } catch (DataAccessException e) {
+            if (System.nanoTime() - databaseRetryAt >= 0) {
+                databaseRetryAt = System.nanoTime() + OUTAGE_NANOS;
+            }
             Optional<PresentedKey> unchecked = PresentedKey.of(presented.trim());
             if (unchecked.isEmpty()) {
                 AnthropicErrors.write(response, 401, "authentication_error",

@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in of the Messages API: JSON answers, SSE streams event by event (with a pause between events), token
  * counting, batch results and errors, shaped as the API's. It keeps what it received, to check what the gateway sent.
  */
-final class StandInUpstream implements AutoCloseable {
+public final class StandInUpstream implements AutoCloseable {
 
     /** What one request carried when it arrived here. */
-    record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -30,19 +30,19 @@ final class StandInUpstream implements AutoCloseable {
             {"input_tokens": 3, "cache_creation_input_tokens": 1200, "cache_read_input_tokens": 4000, "output_tokens": 50,
              "cache_creation": {"ephemeral_5m_input_tokens": 1200, "ephemeral_1h_input_tokens": 0}, "service_tier": "standard"}""";
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
-    volatile long pauseMillis = 150;
+    public volatile long pauseMillis = 150;
 
-    StandInUpstream() throws IOException {
+    public StandInUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

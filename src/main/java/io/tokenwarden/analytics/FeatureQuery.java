@@ -44,26 +44,29 @@ class FeatureQuery {
         long totalInput = tokens.input() + tokens.cacheWrites() + tokens.cacheReads();
         BigDecimal hitRate = Ratios.share(BigDecimal.valueOf(tokens.cacheReads()), BigDecimal.valueOf(totalInput));
         BigDecimal[] medians = medians(useCase, from, to, zone);
-        return new FeatureStats(useCase, days, models, tokens, hitRate, medians[0], medians[1]);
+        return new FeatureStats(useCase, days, models, tokens, hitRate, medians[0], medians[1], medians[2].longValue(),
+                medians[3].longValue());
     }
 
     /**
-     * Medians of the most recent requests only: a month of a busy use case is tens of thousands of
+     * Medians (and how many came through the gateway) of the most recent requests only: a month of a busy use case is tens of thousands of
      * scattered rows, which cost seconds to read cold, while this many, read backwards along the
      * (use_case, occurred_at) index, give the same typical request in milliseconds.
      */
     private BigDecimal[] medians(String useCase, LocalDate from, LocalDate to, ZoneId zone) {
         return jdbc.sql("""
-                        SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY input), percentile_disc(0.5) WITHIN GROUP (ORDER BY output)
+                        SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY input), percentile_disc(0.5) WITHIN GROUP (ORDER BY output),
+                               count(*), count(*) FILTER (WHERE gateway)
                         FROM (SELECT input_tokens + cache_creation_input_tokens + cache_read_input_tokens AS input,
-                                     output_tokens AS output
+                                     output_tokens AS output, coalesce(tags->>'tw_source' = 'gateway', false) AS gateway
                               FROM usage_event WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ?
                               ORDER BY occurred_at DESC LIMIT ?) recent""")
                 .params(useCase, Timestamp.from(from.atStartOfDay(zone).toInstant()),
                         Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()), FeatureStats.MEDIAN_SAMPLE)
                 .query((rs, n) -> new BigDecimal[] {
                         rs.getBigDecimal(1) == null ? BigDecimal.ZERO : rs.getBigDecimal(1),
-                        rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2)})
+                        rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2),
+                        BigDecimal.valueOf(rs.getLong(3)), BigDecimal.valueOf(rs.getLong(4))})
                 .single();
     }
 

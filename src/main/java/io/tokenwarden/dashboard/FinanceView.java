@@ -6,6 +6,7 @@ import io.tokenwarden.analytics.DailyUseCaseCost;
 import io.tokenwarden.analytics.ParetoReport;
 import io.tokenwarden.analytics.Reports;
 import io.tokenwarden.analytics.SpendReport;
+import io.tokenwarden.analytics.SpendRow;
 import io.tokenwarden.analytics.UnitCostRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +21,7 @@ import java.util.List;
 record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, BigDecimal changePercent,
                    BigDecimal forecast, long budgetsOver, long budgetsAtRisk, BigDecimal openSavings,
                    BigDecimal realizedSavings, ParetoReport pareto, SpendReport byModel, List<UnitCostRow> unitCosts,
-                   List<BudgetRow> budgets, List<AnomalyRow> anomalies) {
+                   List<BudgetRow> budgets, List<AnomalyRow> anomalies, SpendRow gateway) {
 
     static FinanceView of(Reports reports, YearMonth month, BigDecimal openSavings, BigDecimal realizedSavings) {
         BigDecimal spend = new BigDecimal(reports.spend(month, "use_case").totalCostUsd());
@@ -32,7 +33,8 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
                 budgets.stream().filter(b -> b.status().equals("over")).count(),
                 budgets.stream().filter(b -> b.status().equals("at_risk")).count(),
                 openSavings, realizedSavings, reports.pareto(month), reports.spend(month, "model"),
-                reports.unitCosts(month), budgets, reports.anomalies(month));
+                reports.unitCosts(month), budgets, reports.anomalies(month), reports.spend(month, "tag:tw_source").rows()
+                        .stream().filter(row -> "gateway".equals(row.key())).findFirst().orElse(null));
     }
 
     private static BigDecimal forecast(Reports reports, YearMonth month, BigDecimal spend) {

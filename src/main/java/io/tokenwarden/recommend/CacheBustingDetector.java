@@ -48,14 +48,35 @@ class CacheBustingDetector implements Detector {
         }
         return Optional.of(new Finding(kind(), "Stop busting the prompt cache of " + window.settings().useCase(), "high",
                 window.monthly(saving),
-                map("events_with_prefix", prefixed.size(), "distinct_prefixes", distinct, "events", all.size(),
+                evidence(map("events_with_prefix", prefixed.size(), "distinct_prefixes", distinct, "events", all.size(),
                         "events_writing_cache", writes, "events_reading_cache", reads,
                         "trigger", neverRepeats ? "prefixes never repeat" : "cache written but never read",
                         "current_cost_usd", Money.format(current), "projected_cost_usd", Money.format(oneShared.projected()),
-                        "window_savings_usd", Money.format(saving)),
+                        "window_savings_usd", Money.format(saving)), all),
                 map("projection", "every event of a model shares one prefix, cached with the cheaper TTL",
                         "ttl", oneShared.ttl().label, "window_days", window.windowDays(), "min_events", MIN_EVENTS),
                 HowTo.cacheBusting()));
+    }
+
+    /**
+     * Gateway traffic carries the system prompt's hash twice, raw and with digits, dates, UUIDs and e-mail addresses
+     * masked: fewer masked forms than raw ones means values are interpolated into the prompt. Said with the
+     * character offsets where they sit, never the text.
+     */
+    private static java.util.Map<String, Object> evidence(java.util.Map<String, Object> evidence, List<WindowEvent> all) {
+        List<WindowEvent.GatewayEvidence> seen = all.stream().map(WindowEvent::gateway)
+                .filter(g -> g.systemHash() != null).toList();
+        long raw = seen.stream().map(WindowEvent.GatewayEvidence::systemHash).distinct().count();
+        long masked = seen.stream().map(WindowEvent.GatewayEvidence::systemMaskedHash).distinct().count();
+        if (masked < raw) {
+            String offsets = seen.stream().map(WindowEvent.GatewayEvidence::maskedAt).filter(java.util.Objects::nonNull)
+                    .flatMap(at -> java.util.Arrays.stream(at.split(","))).distinct().sorted(java.util.Comparator
+                            .comparingInt(Integer::parseInt)).collect(java.util.stream.Collectors.joining(", "));
+            evidence.put("interpolated_values", "the system prompt takes %d forms, %d once digits, dates, UUIDs and "
+                    .formatted(raw, masked) + "e-mail addresses are masked: values are interpolated at character offsets "
+                    + offsets);
+        }
+        return evidence;
     }
 
     /** The cached part: the prefix fingerprint's size, else what the API reports as cached. */
@@ -65,7 +86,7 @@ class CacheBustingDetector implements Detector {
 
     private static WindowEvent withPrefix(WindowEvent e) {
         return new WindowEvent(e.occurredAt(), e.model(), e.usage(), e.taskType(), e.latencyClass(), e.prefixHash(),
-                prefixOf(e), e.conversationId(), e.turn(), e.businessUnits(), e.qualityScore());
+                prefixOf(e), e.conversationId(), e.turn(), e.businessUnits(), e.qualityScore(), e.gateway());
     }
 
     /** The prefix as it was billed: read, written (1-hour if any 1-hour write), or plain input. */

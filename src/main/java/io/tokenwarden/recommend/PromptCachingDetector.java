@@ -42,13 +42,34 @@ class PromptCachingDetector implements Detector {
                 "high", window.monthly(saving),
                 map("eligible_events", eligible.size(), "distinct_prefixes", prefixes,
                         "simulated_hits", best.hits(), "simulated_writes", best.writes(),
-                        "median_prefix_tokens", medianPrefix,
+                        "median_prefix_tokens", medianPrefix, "prefix_tokens", prefixSource(eligible),
                         "current_cost_usd", Money.format(current), "projected_cost_usd", Money.format(best.projected()),
                         "window_savings_usd", Money.format(saving)),
                 map("ttl", best.ttl().label, "ttl_seconds", best.ttl().duration.toSeconds(),
                         "window_days", window.windowDays(), "monthly_factor", "30 / window_days",
                         "eligible", "prefix_tokens >= the model's minimum cacheable length, no cache reads or writes"),
                 HowTo.caching(best.ttl())));
+    }
+
+    /**
+     * Where the prefix sizes come from: sent by the app, or derived by the gateway (measured from the API's cache
+     * counts, or estimated from the prefix's share of the request's characters).
+     */
+    private static String prefixSource(List<WindowEvent> events) {
+        long estimated = events.stream().filter(e -> "estimated".equals(e.gateway().prefixTokensSource())).count();
+        long measured = events.stream().filter(e -> "measured".equals(e.gateway().prefixTokensSource())).count();
+        long sent = events.size() - estimated - measured;
+        List<String> parts = new java.util.ArrayList<>();
+        if (sent > 0) {
+            parts.add(sent + " sent by the app");
+        }
+        if (measured > 0) {
+            parts.add(measured + " measured from the API's cache counts");
+        }
+        if (estimated > 0) {
+            parts.add(estimated + " estimated by the gateway from the prefix's share of the request's characters");
+        }
+        return String.join("; ", parts);
     }
 
     static boolean longEnough(UseCaseWindow window, WindowEvent event) {

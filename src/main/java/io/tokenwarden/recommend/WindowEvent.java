@@ -7,9 +7,24 @@ import java.time.Instant;
 /** One event of a use case's analysis window, as the detectors see it. */
 record WindowEvent(Instant occurredAt, String model, TokenUsage usage, String taskType, String latencyClass,
                    String prefixHash, Long prefixTokens, String conversationId, Integer turn,
-                   BigDecimal businessUnits, BigDecimal qualityScore) {
+                   BigDecimal businessUnits, BigDecimal qualityScore, GatewayEvidence gateway) {
+
+    WindowEvent(Instant occurredAt, String model, TokenUsage usage, String taskType, String latencyClass,
+                String prefixHash, Long prefixTokens, String conversationId, Integer turn,
+                BigDecimal businessUnits, BigDecimal qualityScore) {
+        this(occurredAt, model, usage, taskType, latencyClass, prefixHash, prefixTokens, conversationId, turn,
+                businessUnits, qualityScore, GatewayEvidence.NONE);
+    }
 
     boolean hasCacheActivity() {
         return usage.cacheCreation() > 0 || usage.cacheRead() > 0;
+    }
+
+    /**
+     * What the gateway derived from the request (tags {@code tw_*}): whether {@code prefixTokens} was measured or
+     * estimated, and the raw and masked hashes of the system prompt with the offsets of what was masked.
+     */
+    record GatewayEvidence(String prefixTokensSource, String systemHash, String systemMaskedHash, String maskedAt) {
+        static final GatewayEvidence NONE = new GatewayEvidence(null, null, null, null);
     }
 }

@@ -28,7 +28,10 @@ class WindowLoader {
     List<WindowEvent> events(String useCase, Instant from, Instant to) {
         return jdbc.sql("""
                         SELECT occurred_at, model_id, task_type, latency_class, prefix_hash, prefix_tokens,
-                               conversation_id, conversation_turn, business_units, quality_score, """ + UsageColumns.COLUMNS + """
+                               conversation_id, conversation_turn, business_units, quality_score,
+                               tags->>'tw_prefix_tokens' AS tw_prefix_tokens, tags->>'tw_system_hash' AS tw_system_hash,
+                               tags->>'tw_system_masked_hash' AS tw_system_masked_hash,
+                               tags->>'tw_system_masked_at' AS tw_system_masked_at, """ + UsageColumns.COLUMNS + """
                         FROM usage_event
                         WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ? AND model_id IS NOT NULL
                         ORDER BY occurred_at, id""")
@@ -44,6 +47,8 @@ class WindowLoader {
         Integer turn = rs.wasNull() ? null : turnValue;
         return new WindowEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("model_id"), usage,
                 rs.getString("task_type"), rs.getString("latency_class"), rs.getString("prefix_hash"), prefix,
-                rs.getString("conversation_id"), turn, rs.getBigDecimal("business_units"), rs.getBigDecimal("quality_score"));
+                rs.getString("conversation_id"), turn, rs.getBigDecimal("business_units"), rs.getBigDecimal("quality_score"),
+                new WindowEvent.GatewayEvidence(rs.getString("tw_prefix_tokens"), rs.getString("tw_system_hash"),
+                        rs.getString("tw_system_masked_hash"), rs.getString("tw_system_masked_at")));
     }
 }

@@ -2,6 +2,7 @@ package io.tokenwarden.analytics;
 
 import io.tokenwarden.pricing.PriceCatalog;
 import io.tokenwarden.support.Api;
+import io.tokenwarden.support.PageSession;
 import io.tokenwarden.support.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;

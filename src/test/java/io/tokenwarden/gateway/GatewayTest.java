@@ -10,8 +10,10 @@ import com.anthropic.errors.UnauthorizedException;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
+import io.tokenwarden.analytics.RollupJob;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
+import io.tokenwarden.support.PageSession;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -53,6 +55,8 @@ class GatewayTest {
     Api api;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RollupJob rollupJob;
     Api.NewApp app;
 
     @BeforeEach
@@ -194,6 +198,17 @@ class GatewayTest {
         assertThat(tag(first, "tw_system_hash")).isNotEqualTo(tag(second, "tw_system_hash"));
         assertThat(tag(first, "tw_system_masked_at")).isEqualTo("38");
         assertThat(first.get("prefix_hash")).isNotEqualTo(second.get("prefix_hash"));
+    }
+
+    @Test
+    void theFeaturePageAndTheDashboardShowCallsThatCameThroughTheGateway() throws Exception {
+        sdk("gw-pages").messages().create(params());
+        awaitAnyEvent();
+        rollupJob.catchUp(Duration.ofSeconds(30));
+        PageSession pages = PageSession.signIn(api, "admin", Api.ADMIN_PASSWORD);
+
+        assertThat(pages.html("/features/gw-pages")).containsPattern("id=\"gateway-share\"[^>]*>1 of 1 calls<");
+        assertThat(pages.html("/dashboard")).containsPattern("id=\"gateway-spend\"");
     }
 
     private String tag(Map<String, Object> event, String key) {

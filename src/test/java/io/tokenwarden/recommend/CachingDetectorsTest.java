@@ -88,6 +88,26 @@ class CachingDetectorsTest {
     }
 
     @Test
+    void gatewayTrafficShowsInterpolatedValuesByTheirOffsetsAndWhereItsPrefixSizesCameFrom() {
+        Workload busted = Workload.of();
+        Workload uncached = Workload.of();
+        for (int i = 0; i < 20; i++) {
+            // the raw system prompt differs every call (a timestamp at offset 38, an id at 120); masked, it is one prompt
+            busted.add(event("claude-sonnet-4-6").prefix("p" + i, 2000).at(Workload.START.plusSeconds(60L * i))
+                    .gateway("estimated", "raw" + i, "masked", "38,120"));
+            uncached.add(event("claude-sonnet-4-6").prefix("p", 2000).at(Workload.START.plusSeconds(60L * i))
+                    .gateway(i < 15 ? "estimated" : null, "raw", "masked", null));
+        }
+
+        assertThat(busting.detect(busted.window()).orElseThrow().evidence()).containsEntry("interpolated_values",
+                "the system prompt takes 20 forms, 1 once digits, dates, UUIDs and e-mail addresses are masked: "
+                        + "values are interpolated at character offsets 38, 120");
+        assertThat(busting.detect(uncached.window())).isEmpty();
+        assertThat(caching.detect(uncached.window()).orElseThrow().evidence()).containsEntry("prefix_tokens",
+                "5 sent by the app; 15 estimated by the gateway from the prefix's share of the request's characters");
+    }
+
+    @Test
     void nineteenChangingPrefixesAreTooFewToCall() {
         Workload workload = Workload.of();
         for (int i = 0; i < 19; i++) {

@@ -1,6 +1,5 @@
-package io.tokenwarden.analytics;
+package io.tokenwarden.support;
 
-import io.tokenwarden.support.Api;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URLEncoder;
@@ -12,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A signed-in browser session without a browser: form login with its CSRF token, then GETs with the cookie. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -24,7 +23,7 @@ final class PageSession {
         this.http = http;
     }
 
-    static PageSession signIn(Api api, String user, String password) throws IOException, InterruptedException {
+    public static PageSession signIn(Api api, String user, String password) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String form = http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(form);
@@ -42,14 +41,20 @@ final class PageSession {
     }
 
     /** GETs a page and fails unless it answers 200 (a redirect to /login would time the wrong thing). */
-    int get(String path) {
+    public int get(String path) {
+        html(path);
+        return 200;
+    }
+
+    /** The page's HTML; fails unless it answers 200. */
+    public String html(String path) {
         try {
-            int status = http.send(HttpRequest.newBuilder(api.uri(path)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-            if (status != 200) {
-                throw new IllegalStateException(path + " answered " + status);
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(api.uri(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + page.statusCode());
             }
-            return status;
+            return page.body();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

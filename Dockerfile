@@ -1,5 +1,5 @@
 # Builds the service jar and runs it against the PostgreSQL named by SPRING_DATASOURCE_URL.
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
@@ -8,7 +8,7 @@ COPY db db
 COPY frontend frontend
 RUN mvn -B -q -DskipTests package
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 # curl serves the compose health check against /actuator/health/readiness.
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system tokenwarden

@@ -6,6 +6,8 @@ import io.tokenwarden.support.IntegrationTest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,22 +29,25 @@ class CatalogLockTest {
     void aWriterWaitingOnAPriceChangeSeesTheRevisionItCommitted() throws Exception {
         CountDownLatch changing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        // Threads of its own: the common pool has one thread on two cores, and the change blocks it.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         CompletableFuture<Long> change = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
             catalog.beginChange();
             changing.countDown();
             await(release);
             return jdbc.sql("SELECT revision FROM catalog_revision").query(Long.class).single();
-        }));
+        }), threads);
         assertThat(changing.await(10, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Long> writer = CompletableFuture.supplyAsync(
-                () -> transaction.execute(status -> catalog.forWrite().revision()));
+                () -> transaction.execute(status -> catalog.forWrite().revision()), threads);
         awaitWaitingOnTheLock();
         assertThat(writer).isNotDone();
 
         release.countDown();
         long committed = change.get(10, TimeUnit.SECONDS);
         assertThat(writer.get(10, TimeUnit.SECONDS)).isEqualTo(committed);
+        threads.shutdown();
     }
 
     /** The writer's backend is queued on the catalog's advisory lock (not merely slow to start). */

@@ -1,14 +1,16 @@
 package io.tokenwarden.gateway;
 
-import io.tokenwarden.ingest.EventIngestion;
-import io.tokenwarden.security.AppPrincipal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tokenwarden.ingest.EventIngestion;
+import io.tokenwarden.security.AppPrincipal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,23 +19,27 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Records gateway calls after their answers went out, on threads of its own, through the normal ingestion path
- * (validated, priced, idempotent by message id). When PostgreSQL cannot take them, or the queue is full, the usage
- * goes to the durable spool and is replayed later: a call is never failed or delayed for recording's sake.
+ * Records gateway calls after their answers went out, on a thread of its own that takes whatever calls are queued
+ * and stores them as one batch per app through the normal ingestion path (validated, priced, idempotent by message
+ * id). When PostgreSQL cannot take them, or the queue is full, the usage goes to the durable spool and is replayed
+ * later: a call is never failed or delayed for recording's sake.
  */
 @Component
 class GatewayRecorder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayRecorder.class);
+    /** After a failed write, recordings go straight to the spool for this long; the replay finds the way back. */
+    private static final long OUTAGE_NANOS = 2_000_000_000L;
+    private static final int BATCH = 1000;
 
     private final EventIngestion ingestion;
     private final Spool spool;
     private final Clock clock;
-    private final ThreadPoolExecutor executor;
+    private final BlockingQueue<GatewayController.GatewayCall> queue;
+    private final Thread worker;
     private final Counter recorded;
     private final Counter rejected;
-    /** After a failed write, recordings go straight to the spool for this long; the replay finds the way back. */
-    private static final long OUTAGE_NANOS = 2_000_000_000L;
+    private volatile boolean running = true;
     private volatile long databaseRetryAt = System.nanoTime();
 
     GatewayRecorder(EventIngestion ingestion, Spool spool, Clock clock, GatewayProperties properties,
@@ -41,63 +47,90 @@ class GatewayRecorder implements DisposableBean {
         this.ingestion = ingestion;
         this.spool = spool;
         this.clock = clock;
-        this.executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(properties.recordQueue()), r -> {
-                    Thread thread = new Thread(r, "gateway-recorder");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.queue = new ArrayBlockingQueue<>(properties.recordQueue());
         this.recorded = meters.counter("tokenwarden.gateway.events.recorded");
         this.rejected = meters.counter("tokenwarden.gateway.events.rejected");
+        meters.gauge("tokenwarden.gateway.record.queue", queue, BlockingQueue::size);
+        this.worker = new Thread(this::work, "gateway-recorder");
+        this.worker.setDaemon(true);
+        this.worker.start();
     }
 
     void record(GatewayController.GatewayCall call) {
-        try {
-            executor.execute(() -> store(call));
-        } catch (RejectedExecutionException full) {
+        if (!queue.offer(call)) {
             spool.append(call.principal(), GatewayEvents.of(call, clock.instant()));
         }
     }
 
-    private void store(GatewayController.GatewayCall call) {
-        List<JsonNode> events = GatewayEvents.of(call, clock.instant());
-        if (events.isEmpty()) {
-            return;
+    private void work() {
+        List<GatewayController.GatewayCall> calls = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                GatewayController.GatewayCall first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                calls.add(first);
+                queue.drainTo(calls, BATCH - 1);
+                store(calls);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Gateway: recording {} calls failed", calls.size(), e);
+            } finally {
+                calls.clear();
+            }
         }
-        if (!(call.principal() instanceof AppPrincipal app)) {
-            spool.append(call.principal(), events); // a key not checked yet: it waits for the database
-            return;
+    }
+
+    /** The queued calls' events, one ingestion per app; keys not yet checked, and outages, go to the spool. */
+    private void store(List<GatewayController.GatewayCall> calls) {
+        Map<Object, List<JsonNode>> byPrincipal = new LinkedHashMap<>();
+        for (GatewayController.GatewayCall call : calls) {
+            byPrincipal.computeIfAbsent(call.principal(), p -> new ArrayList<>())
+                    .addAll(GatewayEvents.of(call, clock.instant()));
         }
-        if (System.nanoTime() - databaseRetryAt < 0) {
-            spool.append(app, events); // the database failed moments ago: no call waits for another timeout
-            return;
-        }
-        try {
-            ingest(app, events);
-        } catch (RuntimeException databaseOrOutage) {
-            databaseRetryAt = System.nanoTime() + OUTAGE_NANOS;
-            log.warn("Gateway: usage of {} calls spooled ({})", events.size(), databaseOrOutage.getClass().getSimpleName());
-            spool.append(app, events);
-        }
+        byPrincipal.forEach((principal, events) -> {
+            if (events.isEmpty()) {
+                return;
+            }
+            if (!(principal instanceof AppPrincipal app) || System.nanoTime() - databaseRetryAt < 0) {
+                spool.append(principal, events); // unchecked key, or the database failed moments ago
+                return;
+            }
+            try {
+                ingest(app, events);
+            } catch (RuntimeException databaseOrOutage) {
+                databaseRetryAt = System.nanoTime() + OUTAGE_NANOS;
+                log.warn("Gateway: usage of {} calls spooled ({})", events.size(),
+                        databaseOrOutage.getClass().getSimpleName());
+                spool.append(app, events);
+            }
+        });
     }
 
     /** The normal ingestion path; events it rejects are logged with their reasons, never retried. */
     void ingest(AppPrincipal app, List<JsonNode> events) {
-        List<String> reasons = ingestion.acceptAll(app, events);
-        recorded.increment(events.size() - reasons.size());
-        if (!reasons.isEmpty()) {
-            rejected.increment(reasons.size());
-            log.warn("Gateway: {} of {} events of app {} rejected: {}", reasons.size(), events.size(), app.appName(),
-                    reasons);
+        for (int from = 0; from < events.size(); from += BATCH) {
+            List<JsonNode> batch = events.subList(from, Math.min(events.size(), from + BATCH));
+            List<String> reasons = ingestion.acceptAll(app, batch);
+            recorded.increment(batch.size() - reasons.size());
+            if (!reasons.isEmpty()) {
+                rejected.increment(reasons.size());
+                log.warn("Gateway: {} of {} events of app {} rejected: {}", reasons.size(), batch.size(),
+                        app.appName(), reasons.subList(0, Math.min(5, reasons.size())));
+            }
         }
     }
 
-    /** Waits briefly for queued recordings on shutdown; what is still queued after that is spooled by nobody. */
+    /** Stores what is queued before the app stops; a SIGKILL loses what is queued and not yet stored or spooled. */
     @Override
     public void destroy() throws InterruptedException {
-        executor.shutdown();
-        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-            log.warn("Gateway: {} recordings still queued at shutdown", executor.getQueue().size());
+        running = false;
+        worker.join(10_000);
+        if (!queue.isEmpty()) {
+            log.warn("Gateway: {} recordings still queued at shutdown", queue.size());
         }
     }
 }

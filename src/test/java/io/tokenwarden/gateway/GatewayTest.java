@@ -29,6 +29,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * 4,000 read and 50 output.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayTest {
 
     static final StandInUpstream UPSTREAM = start();
@@ -83,7 +87,7 @@ class GatewayTest {
     }
 
     @Test
-    void aBlockingCallIsAnsweredAsTheUpstreamAnsweredAndRecordedExactly() {
+    void aBlockingCallIsAnsweredAsTheUpstreamAnsweredAndRecordedExactly(CapturedOutput output) {
         Message message = sdk("gw-blocking").messages().create(params());
 
         assertThat(message.id()).startsWith("msg_standin_");
@@ -106,6 +110,9 @@ class GatewayTest {
                 "\"tw_prefix_tokens\": \"measured\"");
         assertThat(jdbc.sql("SELECT count(*) FROM usage_event WHERE tags::text LIKE '%Review this%' OR tags::text "
                 + "LIKE '%contract reviewer%'").query(Long.class).single()).as("no prompt text is stored").isZero();
+        assertThat(output.getAll()).as("the upstream credential reaches no log").doesNotContain("sk-ant-test-secret");
+        assertThat(jdbc.sql("SELECT count(*) FROM usage_event WHERE tags::text LIKE '%sk-ant%'").query(Long.class).single())
+                .isZero();
     }
 
     @Test

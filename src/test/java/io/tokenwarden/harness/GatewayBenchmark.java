@@ -1,0 +1,249 @@
+package io.tokenwarden.harness;
+
+import io.tokenwarden.gateway.StandInUpstream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway against calling the local stand-in of the Messages API directly, in the same run: added latency
+ * at a paced rate (rounds alternate direct and gateway, so a noisy minute weighs on both), time to the first
+ * event of a stream, and thousands of streams open at once (their success, the app's threads and heap). The app
+ * runs in its own JVM (-Xmx512m) on virtual threads; the stand-in and the clients share the test JVM. Prints
+ * figures and writes target/gateway-benchmark.md; asserts nothing about time.
+ * Run: ./mvnw -Pbench verify -Dtest=GatewayBenchmark [-Dbench.gateway.rate=1000 -Dbench.gateway.seconds=15
+ * -Dbench.gateway.streams=2000]
+ */
+class GatewayBenchmark {
+
+    private static final String BODY = "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"system\":\"You are terse.\","
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Say ok.\"}]}";
+    private static final String STREAM_BODY = BODY.replace("{\"model\"", "{\"stream\":true,\"model\"");
+
+    @Test
+    void gatewayAgainstTheStandInDirectly() throws Exception {
+        int rate = Integer.getInteger("bench.gateway.rate", 1000);
+        int seconds = Integer.getInteger("bench.gateway.seconds", 15);
+        int streams = Integer.getInteger("bench.gateway.streams", 2000);
+        Path work = Files.createTempDirectory("tokenwarden-gateway-bench-");
+        List<String> lines = new ArrayList<>();
+        try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
+             StandInUpstream upstream = new StandInUpstream();
+             AppProcess app = new AppProcess(Path.of("target", "harness", "gateway-benchmark.log"), List.of("-Xmx512m",
+                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
+                     "--tokenwarden.gateway.upstream-url=" + upstream.url(),
+                     "--tokenwarden.gateway.spool-dir=" + work.resolve("spool"))).start()) {
+            String key = HarnessApi.newAppKey(app, "bench-gateway");
+            Target direct = new Target(URI.create(upstream.url()), "/v1/messages", "");
+            Target gateway = new Target(app.uri(""), "/anthropic/v1/messages",
+                    "X-Tokenwarden-Key: " + key + "\r\nX-Tokenwarden-Use-Case: bench\r\n");
+            upstream.pauseMillis = 0;
+            paced(gateway, rate, 5); // warm-up: JIT, connection pools
+            paced(direct, rate, 5);
+            lines.add("| measure | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 | added p99 | requests |");
+            lines.add("|---|---|---|---|---|---|---|---|");
+            for (int pace : new int[] {rate / 4, rate}) {
+                List<Long> directNanos = new ArrayList<>();
+                List<Long> gatewayNanos = new ArrayList<>();
+                for (int round = 0; round < 2; round++) {
+                    directNanos.addAll(paced(direct, pace, seconds));
+                    gatewayNanos.addAll(paced(gateway, pace, seconds));
+                }
+                lines.add(row("JSON call at " + pace + " requests/s", directNanos, gatewayNanos));
+            }
+
+            upstream.pauseMillis = 20;
+            List<Long> directFirst = new ArrayList<>();
+            List<Long> gatewayFirst = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                (i % 2 == 0 ? directFirst : gatewayFirst).add(firstEvent(i % 2 == 0 ? direct : gateway));
+            }
+            lines.add(row("time to the first stream event", directFirst, gatewayFirst));
+
+            upstream.pauseMillis = 1_000; // 8 events: each stream stays open about 8 s
+            try (HeapSampler heap = new HeapSampler(app)) {
+                lines.add(concurrentStreams(gateway, streams, app) + String.format(Locale.ROOT, "; app heap peak %d MB",
+                        heap.peakMegabytes()));
+            }
+        }
+        lines.forEach(System.out::println);
+        Files.write(Path.of("target", "gateway-benchmark.md"), lines);
+    }
+
+    /** Where a request goes: direct to the stand-in, or through the gateway with its headers. */
+    private record Target(URI base, String path, String headers) {
+
+        byte[] request(String body) {
+            byte[] json = body.getBytes(StandardCharsets.UTF_8);
+            return ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "x-api-key: sk-ant-bench\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\n"
+                    + headers + "Content-Length: " + json.length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * {@code rate} requests a second for {@code seconds}, each of 32 keep-alive connections sending on its own fixed
+     * schedule; returns each request's latency (write to whole answer read).
+     */
+    private static List<Long> paced(Target target, int rate, int seconds) throws Exception {
+        int connections = 32;
+        long period = 1_000_000_000L * connections / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        long end = start + seconds * 1_000_000_000L;
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        byte[] request = target.request(BODY);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < connections; c++) {
+                long offset = period * c / connections;
+                threads.submit(() -> {
+                    try (Socket socket = new Socket(target.base().getHost(), target.base().getPort())) {
+                        socket.setTcpNoDelay(true);
+                        OutputStream out = socket.getOutputStream();
+                        InputStream in = socket.getInputStream();
+                        for (long next = start + offset; next < end; next += period) {
+                            while (System.nanoTime() < next) {
+                                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                                Thread.onSpinWait();
+                            }
+                            long sent = System.nanoTime();
+                            out.write(request);
+                            if (Answers.read(in) != 200) {
+                                failures.incrementAndGet();
+                            }
+                            latencies.add(System.nanoTime() - sent);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failures.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        if (failures.get() > 0) {
+            System.out.println("paced run to " + target.path() + ": " + failures.get() + " failures");
+        }
+        return latencies;
+    }
+
+    /** Nanoseconds from the request's write to the first byte of the stream's first event (a fresh connection). */
+    private static long firstEvent(Target target) throws IOException {
+        try (Socket socket = new Socket(target.base().getHost(), target.base().getPort())) {
+            socket.setTcpNoDelay(true);
+            long sent = System.nanoTime();
+            socket.getOutputStream().write(target.request(STREAM_BODY));
+            long first = Answers.untilBody(socket.getInputStream());
+            return first - sent;
+        }
+    }
+
+    private static String concurrentStreams(Target target, int streams, AppProcess app) throws Exception {
+        AtomicInteger completed = new AtomicInteger();
+        AtomicLong peakThreads = new AtomicLong();
+        long started = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                all.add(clients.submit(() -> {
+                    try (Socket socket = new Socket(target.base().getHost(), target.base().getPort())) {
+                        socket.getOutputStream().write(target.request(STREAM_BODY));
+                        if (new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("message_stop")) {
+                            completed.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(4_000); // all open and mid-stream
+            for (double threads : AppMetrics.values(app, "jvm.threads.live")) {
+                peakThreads.set(Math.max(peakThreads.get(), (long) threads));
+            }
+            for (Future<?> stream : all) {
+                try {
+                    stream.get();
+                } catch (java.util.concurrent.ExecutionException ignored) {
+                    // counted as not completed
+                }
+            }
+        }
+        return String.format(Locale.ROOT, "| %d streams open at once through the gateway | %d completed | app live threads "
+                + "mid-run %d | %.1f s |", streams, completed.get(), peakThreads.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static String row(String what, List<Long> direct, List<Long> gateway) {
+        double d50 = percentile(direct, 0.50);
+        double g50 = percentile(gateway, 0.50);
+        double d99 = percentile(direct, 0.99);
+        double g99 = percentile(gateway, 0.99);
+        return String.format(Locale.ROOT, "| %s | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %d + %d |",
+                what, d50, g50, g50 - d50, d99, g99, g99 - d99, direct.size(), gateway.size());
+    }
+
+    private static double percentile(List<Long> nanos, double p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    /** Just enough HTTP/1.1 to read an answer off a keep-alive socket: status, headers, a sized or chunked body. */
+    static final class Answers {
+
+        static int read(InputStream in) throws IOException {
+            int status = Integer.parseInt(line(in).split(" ")[1]);
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+                    in.readNBytes((int) size);
+                    line(in);
+                }
+                line(in);
+            } else if (length > 0) {
+                in.readNBytes((int) length);
+            }
+            return status;
+        }
+
+        /** Reads the head and waits for the first body byte; returns System.nanoTime() when it arrived. */
+        static long untilBody(InputStream in) throws IOException {
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                // status line and headers
+            }
+            in.read();
+            return System.nanoTime();
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+    }
+}

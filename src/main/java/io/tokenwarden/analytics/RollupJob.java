@@ -126,7 +126,8 @@ public class RollupJob {
             return;
         }
         log.warn("Reporting zone changed from {} to {}: rebuilding all rollups", stored, zone);
-        jdbc.sql("TRUNCATE daily_rollup, monthly_rollup, daily_use_case_rollup, daily_tag_rollup, daily_outcome_rollup").update();
+        jdbc.sql("TRUNCATE daily_rollup, monthly_rollup, daily_use_case_rollup, daily_tag_rollup, daily_outcome_rollup, "
+                + "hourly_use_case_rollup").update();
         jdbc.sql("UPDATE rollup_watermark SET processed_below = '0', reporting_zone = ?").param(zone).update();
     }
 }

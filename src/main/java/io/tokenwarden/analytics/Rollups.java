@@ -58,6 +58,16 @@ public class Rollups {
                 unpriced_events = r.unpriced_events + excluded.unpriced_events
             """;
 
+    /** Cost per use case and UTC hour, what spike detection compares the last hour with. */
+    private static final String HOUR_GROUPS = """
+            INSERT INTO hourly_use_case_rollup AS r (hour, use_case, requests, cost)
+            SELECT date_trunc('hour', e.occurred_at), e.use_case, :sign * count(*), :sign * coalesce(sum(e.cost), 0)
+            FROM usage_event e WHERE %s
+            GROUP BY 1, 2
+            ON CONFLICT (use_case, hour) DO UPDATE SET requests = r.requests + excluded.requests,
+                cost = r.cost + excluded.cost
+            """;
+
     private static final String OUTCOME_GROUPS = """
             INSERT INTO daily_outcome_rollup AS r (day, use_case, units, outcomes)
             SELECT (o.occurred_at AT TIME ZONE :zone)::date, o.use_case, sum(o.units), count(*)
@@ -122,6 +132,7 @@ public class Rollups {
                 .param("from", from).param("to", to).query(Long.class).single();
         jdbc.sql(TAG_GROUPS.formatted(WINDOW)).param("zone", zone.getId()).param("sign", 1)
                 .param("from", from).param("to", to).update();
+        jdbc.sql(HOUR_GROUPS.formatted(WINDOW)).param("sign", 1).param("from", from).param("to", to).update();
         return groups;
     }
 
@@ -147,6 +158,7 @@ public class Rollups {
         jdbc.sql("DELETE FROM monthly_rollup WHERE requests = 0").update();
         jdbc.sql("DELETE FROM daily_use_case_rollup WHERE requests = 0").update();
         jdbc.sql("DELETE FROM daily_tag_rollup WHERE requests = 0").update();
+        jdbc.sql("DELETE FROM hourly_use_case_rollup WHERE requests = 0").update();
         cache.invalidateAfterCommit();
     }
 
@@ -157,5 +169,7 @@ public class Rollups {
                 .param("ids", eventIds).param("below", below).query(Long.class).single();
         jdbc.sql(TAG_GROUPS.formatted(ALREADY_ROLLED_UP)).param("zone", zone.getId()).param("sign", sign)
                 .param("ids", eventIds).param("below", below).update();
+        jdbc.sql(HOUR_GROUPS.formatted(ALREADY_ROLLED_UP)).param("sign", sign).param("ids", eventIds)
+                .param("below", below).update();
     }
 }

@@ -1,5 +1,7 @@
 package io.tokenwarden.dashboard;
 
+import io.tokenwarden.alert.Alerts;
+
 import io.tokenwarden.analytics.DailyUseCaseCost;
 import io.tokenwarden.analytics.ParetoReport;
 import io.tokenwarden.analytics.Reports;
@@ -33,8 +35,11 @@ class DashboardController {
     private final Recommendations recommendations;
     private final Reconciliation reconciliation;
     private final JdbcClient jdbc;
+    private final Alerts alerts;
 
-    DashboardController(Reports reports, Recommendations recommendations, Reconciliation reconciliation, JdbcClient jdbc) {
+    DashboardController(Reports reports, Recommendations recommendations, Reconciliation reconciliation, JdbcClient jdbc,
+                        Alerts alerts) {
+        this.alerts = alerts;
         this.reports = reports;
         this.recommendations = recommendations;
         this.reconciliation = reconciliation;
@@ -53,6 +58,7 @@ class DashboardController {
         model.addAttribute("paretoRows", cells.pareto(view.pareto()));
         model.addAttribute("unitCostRows", cells.unitCosts(view.unitCosts()));
         model.addAttribute("bill", reconciliation.month(shown));
+        model.addAttribute("alerts", alerts.open());
         model.addAttribute("previousMonth", shown.minusMonths(1));
         model.addAttribute("nextMonth", shown.plusMonths(1));
         model.addAttribute("demo", jdbc.sql("SELECT count(*) FROM app WHERE name = 'demo'").query(Long.class).single() > 0);

@@ -21,11 +21,12 @@ import java.util.List;
 record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, BigDecimal changePercent,
                    BigDecimal forecast, long budgetsOver, long budgetsAtRisk, BigDecimal openSavings,
                    BigDecimal realizedSavings, ParetoReport pareto, SpendReport byModel, List<UnitCostRow> unitCosts,
-                   List<BudgetRow> budgets, List<AnomalyRow> anomalies, SpendRow gateway) {
+                   List<BudgetRow> budgets, List<AnomalyRow> anomalies, SpendRow gateway, boolean sameDays,
+                   int throughDay) {
 
     static FinanceView of(Reports reports, YearMonth month, BigDecimal openSavings, BigDecimal realizedSavings) {
         BigDecimal spend = new BigDecimal(reports.spend(month, "use_case").totalCostUsd());
-        BigDecimal previous = new BigDecimal(reports.spend(month.minusMonths(1), "use_case").totalCostUsd());
+        BigDecimal previous = new BigDecimal(previousSpend(reports, month).totalCostUsd());
         BigDecimal change = previous.signum() == 0 ? null
                 : spend.subtract(previous).movePointRight(2).divide(previous, 1, RoundingMode.HALF_EVEN);
         List<BudgetRow> budgets = reports.budgets(month);
@@ -34,7 +35,33 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
                 budgets.stream().filter(b -> b.status().equals("at_risk")).count(),
                 openSavings, realizedSavings, reports.pareto(month), reports.spend(month, "model"),
                 reports.unitCosts(month), budgets, reports.anomalies(month), reports.spend(month, "tag:tw_source").rows()
-                        .stream().filter(row -> "gateway".equals(row.key())).findFirst().orElse(null));
+                        .stream().filter(row -> "gateway".equals(row.key())).findFirst().orElse(null),
+                YearMonth.from(reports.today()).equals(month), reports.today().getDayOfMonth());
+    }
+
+    /**
+     * What this month is compared with: in the current month the same days of last month (on the 2nd, the 1st and
+     * 2nd of last month, not all of it), else the whole previous month.
+     */
+    private static SpendReport previousSpend(Reports reports, YearMonth month) {
+        YearMonth previous = month.minusMonths(1);
+        LocalDate today = reports.today();
+        if (!YearMonth.from(today).equals(month)) {
+            return reports.spend(previous, "use_case");
+        }
+        return reports.spend(previous.atDay(1), previous.atDay(Math.min(today.getDayOfMonth(), previous.lengthOfMonth())),
+                "use_case");
+    }
+
+    /** The label of the comparison, as {@link #previousSpend} made it. */
+    public String changeLabel() {
+        return sameDays ? "vs same days last month (to the " + ordinal(throughDay) + ")" : "vs last month";
+    }
+
+    private static String ordinal(int day) {
+        String suffix = day % 100 >= 11 && day % 100 <= 13 ? "th"
+                : switch (day % 10) { case 1 -> "st"; case 2 -> "nd"; case 3 -> "rd"; default -> "th"; };
+        return day + suffix;
     }
 
     private static BigDecimal forecast(Reports reports, YearMonth month, BigDecimal spend) {

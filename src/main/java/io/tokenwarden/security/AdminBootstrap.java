@@ -10,7 +10,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /** First start with no users: an {@code admin} with TOKENWARDEN_ADMIN_PASSWORD, or a generated password printed once. */
+/** Runs first (before the catalog file and the demo workload): a newcomer can sign in while the demo loads. */
 @Component
+@org.springframework.core.annotation.Order(-10)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);

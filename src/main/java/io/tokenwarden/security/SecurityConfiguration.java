@@ -130,7 +130,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/apps", "/api/v1/apps/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/apps", "/api/v1/apps/**", "/api/v1/alert-channels", "/api/v1/alert-channels/**")
+                        .hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/prices", "/api/v1/catalog", "/api/v1/catalog/**").hasRole("ADMIN")
                         .requestMatchers(PUT, "/api/v1/use-cases/**").hasRole("ADMIN")
                         .requestMatchers(DELETE, "/api/**").hasRole("ADMIN")

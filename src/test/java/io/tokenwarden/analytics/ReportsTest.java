@@ -120,16 +120,27 @@ class ReportsTest {
         events.add(costing("spike-day", "an-spike", "2025-05-01T12:00:00Z", "10"));
         events.add(costing("edge-day", "an-edge", "2025-05-01T12:00:00Z", "5"));    // equals 2 + 3 x 1: not above
         events.add(costing("small-day", "an-small", "2025-05-01T12:00:00Z", "0.9")); // no history, but under $1
+        for (int i = 0; i < 9; i++) { // a use case 9 days old: its baseline is those 9 days, not 19 more at $0
+            String day = java.time.LocalDate.of(2025, 4, 22).plusDays(i) + "T12:00:00Z";
+            events.add(costing("recent" + i, "an-recent", day, "2"));
+            if (i >= 6) { // 3 days old: too young to judge, however large its day
+                events.add(costing("young" + i, "an-young", day, "2"));
+            }
+        }
+        events.add(costing("recent-day", "an-recent", "2025-05-01T12:00:00Z", "3")); // above 2 + 3 x 0; with 19 zero
+        events.add(costing("young-day", "an-young", "2025-05-01T12:00:00Z", "50"));  // days: 3 < 0.64 + 3 x 0.93
         ingest(events.toArray(Events[]::new));
 
-        assertThat(anomalyDetector.scan(java.time.LocalDate.of(2025, 5, 1))).isEqualTo(1);
+        assertThat(anomalyDetector.scan(java.time.LocalDate.of(2025, 5, 1))).isEqualTo(2);
 
         JsonNode rows = get("/api/v1/reports/anomalies?month=2025-05").get("rows");
-        assertThat(texts(rows, "use_case")).containsExactly("an-spike");
-        assertThat(rows.get(0).get("day").stringValue()).isEqualTo("2025-05-01");
-        assertThat(rows.get(0).get("cost_usd").stringValue()).isEqualTo("10.000000000000");
-        assertThat(rows.get(0).get("baseline_mean_usd").stringValue()).isEqualTo("2.000000000000");
-        assertThat(rows.get(0).get("baseline_sd_usd").stringValue()).isEqualTo("0.000000000000");
+        assertThat(texts(rows, "use_case")).containsExactlyInAnyOrder("an-spike", "an-recent");
+        JsonNode spike = rows.valueStream().filter(r -> r.get("use_case").stringValue().equals("an-spike"))
+                .findFirst().orElseThrow();
+        assertThat(spike.get("day").stringValue()).isEqualTo("2025-05-01");
+        assertThat(spike.get("cost_usd").stringValue()).isEqualTo("10.000000000000");
+        assertThat(spike.get("baseline_mean_usd").stringValue()).isEqualTo("2.000000000000");
+        assertThat(spike.get("baseline_sd_usd").stringValue()).isEqualTo("0.000000000000");
     }
 
     @Test

@@ -51,16 +51,19 @@ class AlertController {
 
     @PostMapping("/api/v1/alert-channels")
     ResponseEntity<ChannelView> create(HttpServletRequest request, Principal user) {
-        Channel channel = ChannelReader.read(bodies.read(request));
-        if (!channels.create(channel, user.getName())) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(add(ChannelReader.read(bodies.read(request)), user.getName()));
+    }
+
+    ChannelView add(Channel channel, String actor) {
+        if (!channels.create(channel, actor)) {
             throw new ApiException(HttpStatus.CONFLICT, "A channel named '" + channel.name() + "' exists already.");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(ChannelView.of(channel));
+        return ChannelView.of(channel);
     }
 
     @DeleteMapping("/api/v1/alert-channels/{name}")
-    ResponseEntity<Void> delete(@PathVariable String name) {
-        if (!channels.delete(name)) {
+    ResponseEntity<Void> delete(@PathVariable String name, Principal user) {
+        if (!channels.delete(name, user.getName())) {
             throw ApiException.notFound("There is no channel '" + name + "'.");
         }
         return ResponseEntity.noContent().build();

@@ -5,18 +5,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.tokenwarden.audit.AuditLog;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The alert channels, as admins set them. */
 @Component
 class ChannelStore {
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    ChannelStore(JdbcClient jdbc) {
+    ChannelStore(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     List<Channel> all() {
@@ -29,18 +34,30 @@ class ChannelStore {
                 .param(name).query(ChannelStore::row).optional();
     }
 
+    /** Adds the channel and its audit row in one transaction; false when the name is taken. */
+    @Transactional
     boolean create(Channel channel, String actor) {
-        return jdbc.sql("""
+        boolean created = jdbc.sql("""
                         INSERT INTO alert_channel (name, kind, target, secret, use_cases, teams, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING""")
                 .params(channel.name(), channel.kind(), channel.target(), channel.secret(),
                         channel.useCases() == null ? null : channel.useCases().toArray(String[]::new),
                         channel.teams() == null ? null : channel.teams().toArray(String[]::new), actor)
                 .update() == 1;
+        if (created) {
+            audit.record(actor, "alert_channel.create", channel.name(), null, Map.of("kind", channel.kind(),
+                    "target", channel.target(), "has_secret", channel.secret() != null));
+        }
+        return created;
     }
 
-    boolean delete(String name) {
-        return jdbc.sql("DELETE FROM alert_channel WHERE name = ?").param(name).update() == 1;
+    @Transactional
+    boolean delete(String name, String actor) {
+        boolean deleted = jdbc.sql("DELETE FROM alert_channel WHERE name = ?").param(name).update() == 1;
+        if (deleted) {
+            audit.record(actor, "alert_channel.delete", name, null, null);
+        }
+        return deleted;
     }
 
     private static Channel row(ResultSet rs, int n) throws SQLException {

@@ -1,7 +1,9 @@
 package io.tokenwarden.demo;
 
+import io.tokenwarden.alert.AlertJob;
 import io.tokenwarden.analytics.AnomalyJob;
 import io.tokenwarden.ingest.EventIngestion;
+import io.tokenwarden.recommend.Kind;
 import io.tokenwarden.recommend.RecommendationAnalysis;
 import io.tokenwarden.security.AppKeys;
 import io.tokenwarden.security.AppPrincipal;
@@ -40,6 +42,8 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final int DAYS = 30;
     private static final int SPIKE_DAYS_AGO = 3;
+    private static final int ROUTED_DAYS_AGO = 14;
+    private static final int SPIKE_CALLS = 300;
 
     private final AppKeys appKeys;
     private final EventIngestion ingestion;
@@ -49,9 +53,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AlertJob alerts;
 
     DemoDataLoader(AppKeys appKeys, EventIngestion ingestion, UseCases useCases, AnomalyJob anomalies,
-                   RecommendationAnalysis recommendations, JdbcClient jdbc, JsonMapper json, Clock clock) {
+                   RecommendationAnalysis recommendations, JdbcClient jdbc, JsonMapper json, Clock clock,
+                   AlertJob alerts) {
+        this.alerts = alerts;
         this.appKeys = appKeys;
         this.ingestion = ingestion;
         this.useCases = useCases;
@@ -71,14 +78,19 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("Loading the demo workload (app '{}', {} days); set TOKENWARDEN_DEMO=false to skip it", APP, DAYS);
         AppPrincipal app = appKeys.authenticate(appKeys.createApp(APP, "demo").apiKey()).orElseThrow();
         long accepted = 0;
-        for (DemoUseCase useCase : DemoWorkload.useCases()) {
+        Instant routedOn = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(ROUTED_DAYS_AGO));
+        for (DemoUseCase useCase : DemoWorkload.useCases(routedOn)) {
             useCases.put(new UseCaseSettings(useCase.name(), useCase.displayName(), useCase.team(), useCase.unit(),
                     useCase.valuePerUnit(), useCase.budget(), useCase.latencyClass(), useCase.defaultTaskType()), "demo");
             accepted += load(app, useCase);
             log.info("Demo: {} loaded ({} events so far)", useCase.name(), accepted);
         }
+        accepted += ingestion.accept(app, spike());
         anomalies.catchUp(DAYS);
         recommendations.refresh();
+        recommendations.markImplemented("sql_assistant", Kind.MODEL_ROUTING, routedOn,
+                "Demo: format conversion moved from Sonnet 4.6 to Haiku 4.5");
+        alerts.check(clock.instant());
         log.info("Demo workload ready: {} events in {} s", accepted, (System.nanoTime() - started) / 1_000_000_000);
     }
 
@@ -105,6 +117,19 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }
         return batch.isEmpty() ? accepted : accepted + ingestion.accept(app, batch);
+    }
+
+    /** A runaway loop in ticket triage over the last half hour: 300 calls on top of its usual 33 an hour. */
+    private List<JsonNode> spike() {
+        DemoUseCase triage = DemoWorkload.useCases(Instant.EPOCH).stream()
+                .filter(u -> u.name().equals("ticket_triage")).findFirst().orElseThrow();
+        SplittableRandom random = new SplittableRandom(42);
+        Instant start = clock.instant().minus(Duration.ofMinutes(40));
+        List<JsonNode> calls = new ArrayList<>();
+        for (int i = 0; i < SPIKE_CALLS; i++) {
+            calls.add(event(triage, new DemoUseCase.Call(1_000_000L + i, start.plusSeconds(5L * i), random)));
+        }
+        return calls;
     }
 
     private ObjectNode event(DemoUseCase useCase, DemoUseCase.Call call) {

@@ -13,7 +13,11 @@ final class DemoWorkload {
     private DemoWorkload() {
     }
 
-    static List<DemoUseCase> useCases() {
+    /**
+     * @param routedOn when the SQL assistant moved from Sonnet 4.6 to Haiku 4.5, the model_routing recommendation the
+     *                 demo marks implemented then, so that realized savings show a measured figure on first start
+     */
+    static List<DemoUseCase> useCases(java.time.Instant routedOn) {
         return List.of(
                 // a stable 4,000-token system prompt sent thousands of times a day without caching
                 new DemoUseCase("legal_review", "Contract review", "legal", "contract", new BigDecimal("40"),
@@ -56,14 +60,27 @@ final class DemoWorkload {
                         }),
                 wellRun("code_review", "Code review", "engineering", "claude-sonnet-4-6", "code_generation", 250, 1500, 500, 2500),
                 wellRun("email_drafting", "Email drafts", "sales", "claude-haiku-4-5", "short_summarization", 400, 600, 200, 0),
-                wellRun("sql_assistant", "SQL assistant", "data", "claude-haiku-4-5", "format_conversion", 300, 900, 120, 0),
-                wellRun("meeting_notes", "Meeting notes", "operations", "claude-sonnet-4-6", "long_summarization", 80, 6000, 700, 0),
+                // format conversion on Sonnet until it was routed to Haiku (the implemented recommendation)
+                new DemoUseCase("sql_assistant", "SQL assistant", "data", null, null, null, "interactive",
+                        "format_conversion", 300, 8, 19, (c, e) -> {
+                            usage(e, c.at().isBefore(routedOn) ? "claude-sonnet-4-6" : "claude-haiku-4-5",
+                                    900 + c.between(0, 180), 120 + c.between(0, 24), 0, 0);
+                            e.put("task_type", "format_conversion");
+                        }),
+                // a budget of $5 a month that it crosses half of within two days: a budget_threshold alert
+                withBudget(wellRun("meeting_notes", "Meeting notes", "operations", "claude-sonnet-4-6", "long_summarization", 80,
+                        6000, 700, 0), new BigDecimal("5")),
                 wellRun("translation", "Translation", "growth", "claude-haiku-4-5", "format_conversion", 150, 700, 700, 0),
                 new DemoUseCase("sentiment_tagging", "Sentiment tagging", "data", null, null, null, "background",
                         "classification", 800, 0, 23, (c, e) -> {
                             usage(e, "claude-haiku-4-5", c.between(200, 400), c.between(3, 8), 0, 0);
                             ((ObjectNode) e.get("usage")).put("service_tier", "batch");
                         }));
+    }
+
+    private static DemoUseCase withBudget(DemoUseCase u, BigDecimal budget) {
+        return new DemoUseCase(u.name(), u.displayName(), u.team(), u.unit(), u.valuePerUnit(), budget, u.latencyClass(),
+                u.defaultTaskType(), u.perDay(), u.firstHour(), u.lastHour(), u.shape());
     }
 
     private static DemoUseCase wellRun(String name, String display, String team, String model, String task, int perDay,

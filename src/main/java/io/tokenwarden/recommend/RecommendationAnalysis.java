@@ -85,6 +85,21 @@ public class RecommendationAnalysis {
         return found;
     }
 
+    /**
+     * Records that a use case's open recommendation of one kind was implemented at {@code at} (a change made before
+     * Tokenwarden was told, as in the demo workload), and measures it. False when there is no such recommendation.
+     */
+    @Transactional
+    public boolean markImplemented(String useCase, Kind kind, Instant at, String note) {
+        List<RecommendationStore.Recommendation> open = store.find(useCase, kind.wireName(), "open");
+        if (open.isEmpty()) {
+            return false;
+        }
+        store.setStatus(open.get(0).id(), "implemented", note, at);
+        measureImplemented(clock.instant());
+        return true;
+    }
+
     void measureImplemented(Instant now) {
         for (RecommendationStore.Recommendation r : store.implemented()) {
             store.saveMeasurement(r.id(), measurer.measure(r.useCase(), r.implementedAt(), now));

@@ -109,7 +109,8 @@ class DashboardBrowserTest {
     @Test
     void financeCannotOpenAdminPages() throws Exception {
         browser.login(finance, "finance-pw");
-        for (String page : List.of("/admin/apps", "/admin/prices", "/admin/use-cases", "/admin/users", "/admin/audit")) {
+        for (String page : List.of("/admin/apps", "/admin/prices", "/admin/use-cases", "/admin/alerts", "/admin/users",
+                "/admin/audit")) {
             browser.go(page);
             assertThat(browser.find("#error-title").getText()).isEqualTo("You may not open this page");
             assertThat(browser.driver.getPageSource()).doesNotContain("Exception").doesNotContain("at io.tokenwarden");
@@ -184,7 +185,7 @@ class DashboardBrowserTest {
     void anAdminOpensEveryPageAndCreatesAnAppWhoseKeyIsShownOnce() throws Exception {
         browser.login("admin", Api.ADMIN_PASSWORD);
         for (String page : List.of("/dashboard", "/features", "/features/" + useCase, "/recommendations",
-                "/admin/apps", "/admin/prices", "/admin/use-cases", "/admin/users", "/admin/audit")) {
+                "/admin/apps", "/admin/prices", "/admin/use-cases", "/admin/alerts", "/admin/users", "/admin/audit")) {
             browser.go(page);
             browser.awaitCharts();
             assertThat(browser.all("h1")).as(page).isNotEmpty();

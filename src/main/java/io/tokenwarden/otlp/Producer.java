@@ -65,7 +65,7 @@ enum Producer {
     }
 
     String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return io.tokenwarden.web.WireNames.of(this);
     }
 
     /** The call's usage in Anthropic's terms; empty when the span carries no token counts (not an LLM call). */

@@ -1,6 +1,6 @@
 package io.tokenwarden.pricing;
 
-import java.util.Arrays;
+import io.tokenwarden.web.WireNames;
 import java.util.Optional;
 
 /** usage.inference_geo: where the request was served; US-only inference may carry a multiplier. */
@@ -8,10 +8,10 @@ public enum InferenceGeo {
     GLOBAL, US, NOT_AVAILABLE;
 
     public String wireName() {
-        return name().toLowerCase();
+        return WireNames.of(this);
     }
 
     public static Optional<InferenceGeo> fromWire(String value) {
-        return Arrays.stream(values()).filter(geo -> geo.wireName().equals(value)).findFirst();
+        return WireNames.parse(InferenceGeo.class, value);
     }
 }

@@ -33,8 +33,9 @@ class PriceChanges {
     @Transactional
     PriceVersionView.Added add(NewPriceVersion request, String actor) {
         catalog.beginChange();
-        String modelId = catalog.uncommitted().resolve(request.version().modelId()).map(CatalogModel::id)
-                .orElseGet(() -> createModel(request));
+        java.util.Optional<CatalogModel> existing = catalog.uncommitted().resolve(request.version().modelId());
+        existing.ifPresent(model -> refuseModelFields(request, model));
+        String modelId = existing.map(CatalogModel::id).orElseGet(() -> createModel(request));
         PriceVersion asked = request.version();
         if (versions.existsByModelIdAndSpeedAndEffectiveFromAndSupersededAtIsNull(modelId, asked.speed(),
                 asked.effectiveFrom())) {
@@ -51,6 +52,29 @@ class PriceChanges {
         PriceVersionView view = PriceVersionView.of(stored, updated.model(modelId).orElse(null));
         audit.record(actor, "price_version.add", modelId, null, view);
         return new PriceVersionView.Added(view, repriced);
+    }
+
+    /**
+     * tier, min_cacheable_tokens and us_geo_multiplier describe a new model; for a known one a different value would
+     * be ignored, so it is refused (the same value changes nothing and is accepted).
+     */
+    private static void refuseModelFields(NewPriceVersion request, CatalogModel model) {
+        java.util.List<io.tokenwarden.web.FieldError> errors = new java.util.ArrayList<>();
+        String why = "applies only to a model new to the catalog; " + model.id()
+                + " exists: change it with a catalog file (POST /api/v1/catalog)";
+        if (request.tier() != null && !request.tier().equals(model.tier())) {
+            errors.add(new io.tokenwarden.web.FieldError("tier", why));
+        }
+        if (request.minCacheableTokens() != null && request.minCacheableTokens() != model.minCacheableTokens()) {
+            errors.add(new io.tokenwarden.web.FieldError("min_cacheable_tokens", why));
+        }
+        if (request.usGeoMultiplier() != null && (model.usGeoMultiplier() == null
+                || request.usGeoMultiplier().compareTo(model.usGeoMultiplier()) != 0)) {
+            errors.add(new io.tokenwarden.web.FieldError("us_geo_multiplier", why));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(errors);
+        }
     }
 
     private String createModel(NewPriceVersion request) {

@@ -1,11 +1,13 @@
 package io.tokenwarden.pricing;
 
+import io.tokenwarden.web.WireNames;
+
 /** What a part of a cost was paid for; web searches are counted in requests, the rest in tokens. */
 public enum TokenType {
     INPUT, CACHE_WRITE_5M, CACHE_WRITE_1H, CACHE_READ, OUTPUT, WEB_SEARCH;
 
     public String wireName() {
-        return name().toLowerCase();
+        return WireNames.of(this);
     }
 
     public long quantity(TokenUsage usage) {

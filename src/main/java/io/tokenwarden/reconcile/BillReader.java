@@ -49,19 +49,33 @@ final class BillReader {
     static Map<DayModel, BigDecimal> usageReport(JsonNode report, CatalogSnapshot catalog) {
         Map<DayModel, BigDecimal> billed = new TreeMap<>();
         forEachResult(report, (day, r) -> {
-            long w5 = r.path("cache_creation").path("ephemeral_5m_input_tokens").asLong(0);
-            long w1h = r.path("cache_creation").path("ephemeral_1h_input_tokens").asLong(0);
-            TokenUsage usage = new TokenUsage(r.path("uncached_input_tokens").asLong(0), r.path("output_tokens").asLong(0),
-                    w5 + w1h, r.path("cache_read_input_tokens").asLong(0), w5, w1h,
-                    r.path("server_tool_use").path("web_search_requests").asLong(0),
-                    "batch".equals(r.path("service_tier").asString("")) ? ServiceTier.BATCH : ServiceTier.STANDARD,
-                    InferenceGeo.GLOBAL);
+            long w5 = count(r.path("cache_creation"), "ephemeral_5m_input_tokens");
+            long w1h = count(r.path("cache_creation"), "ephemeral_1h_input_tokens");
+            TokenUsage usage = new TokenUsage(count(r, "uncached_input_tokens"), count(r, "output_tokens"),
+                    w5 + w1h, count(r, "cache_read_input_tokens"), w5, w1h,
+                    count(r.path("server_tool_use"), "web_search_requests"),
+                    new ServiceTier(r.path("service_tier").asString("standard").isEmpty() ? "standard"
+                            : r.path("service_tier").asString("standard")),
+                    InferenceGeo.fromWire(r.path("inference_geo").asString("global")).orElse(InferenceGeo.GLOBAL),
+                    r.path("speed").asString(TokenUsage.STANDARD_SPEED), java.util.List.of());
             BigDecimal cost = catalog.quote(r.path("model").asString(""), day.atStartOfDay(ZoneOffset.UTC).toInstant(), usage).cost();
             if (cost != null) {
                 billed.merge(new DayModel(day, model(r, catalog)), cost, BigDecimal::add);
             }
         });
         return billed;
+    }
+
+    /** A token count as strictly as ingestion reads one: absent is 0; anything but an integer 0..100,000,000 is a 400. */
+    private static long count(JsonNode parent, String field) {
+        JsonNode value = parent.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0 || value.longValue() > 100_000_000L) {
+            throw invalid("data.results." + field, "must be an integer between 0 and 100000000");
+        }
+        return value.longValue();
     }
 
     private interface ResultConsumer {

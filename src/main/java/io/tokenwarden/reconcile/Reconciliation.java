@@ -24,8 +24,11 @@ public class Reconciliation {
 
     private final JdbcClient jdbc;
     private final PriceCatalog catalog;
+    private final java.time.ZoneId zone;
 
-    Reconciliation(JdbcClient jdbc, PriceCatalog catalog) {
+    Reconciliation(JdbcClient jdbc, PriceCatalog catalog,
+                   @org.springframework.beans.factory.annotation.Value("${tokenwarden.reporting-zone:UTC}") java.time.ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.catalog = catalog;
     }
@@ -61,7 +64,16 @@ public class Reconciliation {
                             new BigDecimal[] {rs.getBigDecimal(3), BigDecimal.ZERO});
                 });
         if (!pairs.isEmpty()) { // without a bill there is nothing to compare, and a month of rollups is large
-            jdbc.sql("SELECT day, model_key, sum(cost) FROM daily_rollup WHERE day BETWEEN ? AND ? GROUP BY day, model_key")
+            // Bills are cut in UTC days. The rollups are cut in the reporting zone: they serve only when that is UTC;
+            // otherwise the month's events are summed by UTC day here (slower, and only when a bill was uploaded).
+            String tracked = zone.normalized().equals(java.time.ZoneOffset.UTC)
+                    ? "SELECT day, model_key, sum(cost) FROM daily_rollup WHERE day BETWEEN ? AND ? GROUP BY day, model_key"
+                    : """
+                      SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, coalesce(model_id, model), coalesce(sum(cost), 0)
+                      FROM usage_event WHERE occurred_at >= ?::date::timestamp AT TIME ZONE 'UTC'
+                        AND occurred_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'
+                      GROUP BY 1, 2""";
+            jdbc.sql(tracked)
                     .params(month.atDay(1), month.atEndOfMonth())
                     .query(rs -> {
                         BigDecimal[] pair = pairs.get(new BillReader.DayModel(rs.getDate(1).toLocalDate(), rs.getString(2)));

@@ -23,9 +23,10 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Three chains: apps post events with keys (stateless, no CSRF: no cookie ever authenticates);
- * scripts call the rest of /api with HTTP Basic (stateless too); people use the pages with a form
- * login, a session and CSRF protection.
+ * Five chains, in order: the gateway (/anthropic/**, the app from X-Tokenwarden-Key, fail-open when the database is
+ * away); apps post events and spans with keys (stateless, no CSRF: no cookie ever authenticates); the actuator (open
+ * probes, the rest for ADMINs); scripts call the rest of /api with HTTP Basic (stateless too); people use the pages
+ * with a form login, a session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

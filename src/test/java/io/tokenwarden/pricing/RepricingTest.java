@@ -103,6 +103,19 @@ class RepricingTest {
         assertThat(addPrice("2026-01-01T00:00:00Z", "3").status()).isEqualTo(409);
     }
 
+    @Test
+    void aModelFieldThatWouldBeIgnoredForAKnownModelIsA400() {
+        addPrice("2026-01-01T00:00:00Z", "2");
+
+        Api.Response changed = api.postAsAdmin("/api/v1/prices", api.toJson(Map.of("model", model, "tier", "opus",
+                "us_geo_multiplier", "1.1", "effective_from", "2026-02-01T00:00:00Z", "input_per_mtok", "2",
+                "output_per_mtok", "10", "cache_write_5m_per_mtok", "2.5", "cache_write_1h_per_mtok", "4",
+                "cache_read_per_mtok", "0.2")));
+
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.body()).contains("\"tier\"", "\"us_geo_multiplier\"", "change it with a catalog file");
+    }
+
     private Api.Response addPrice(String effectiveFrom, String input) {
         BigDecimal in = new BigDecimal(input);
         return api.postAsAdmin("/api/v1/prices", api.toJson(Map.of("model", model, "tier", "sonnet",

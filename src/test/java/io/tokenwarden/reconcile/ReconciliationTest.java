@@ -63,6 +63,19 @@ class ReconciliationTest {
     }
 
     @Test
+    void aNegativeOrFractionalCountInAUsageReportIsA400WithTheFieldNotA500() {
+        for (String count : List.of("-5", "1.5", "\"12\"")) {
+            Api.Response response = api.postAsAdmin("/api/v1/reconciliation/usage-report", """
+                    {"data": [{"starting_at": "2025-09-06T00:00:00Z", "ending_at": "2025-09-07T00:00:00Z", "results": [
+                      {"model": "claude-haiku-4-5", "uncached_input_tokens": %s, "output_tokens": 1}]}]}""".formatted(count));
+
+            assertThat(response.status()).as(count).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").stringValue())
+                    .isEqualTo("data.results.uncached_input_tokens");
+        }
+    }
+
+    @Test
     void aReportWithoutDataIsRefusedWithTheField() {
         Api.Response response = api.postAsAdmin("/api/v1/reconciliation/cost-report", "{\"buckets\": []}");
 

@@ -1,5 +1,6 @@
 package io.tokenwarden.analytics;
 
+import io.tokenwarden.pricing.RepricingListener;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that a rollup always equals a SUM over its raw events.
  */
 @Component
-public class Rollups {
+class Rollups implements RepricingListener {
 
     private static final List<String> SUMS = List.of("requests", "input_tokens", "output_tokens",
             "cache_creation_input_tokens", "cache_read_input_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
@@ -145,12 +146,14 @@ public class Rollups {
      * added them. Holds the event watermark until the caller's transaction ends, so the job cannot
      * roll up the same events in between.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void beforeRepricing(Long[] eventIds) {
         applyToRolledUp(eventIds, -1);
     }
 
     /** After the change: puts the same events back with their new cost and model. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void afterRepricing(Long[] eventIds) {
         applyToRolledUp(eventIds, 1);

@@ -1,6 +1,5 @@
 package io.tokenwarden.pricing;
 
-import io.tokenwarden.analytics.Rollups;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,11 +24,11 @@ class Repricer {
     private static final String COLUMNS = "id, occurred_at, model, cost, " + UsageColumns.COLUMNS;
 
     private final JdbcClient jdbc;
-    private final Rollups rollups;
+    private final java.util.List<RepricingListener> listeners;
 
-    Repricer(JdbcClient jdbc, Rollups rollups) {
+    Repricer(JdbcClient jdbc, java.util.List<RepricingListener> listeners) {
         this.jdbc = jdbc;
-        this.rollups = rollups;
+        this.listeners = listeners;
     }
 
     /** Events of {@code modelId} in [from, until): the version just added governs them now. */
@@ -90,7 +89,7 @@ class Repricer {
     private Repriced update(CatalogSnapshot catalog, List<StoredEvent> page) {
         List<Quote> quotes = page.stream().map(e -> catalog.quote(e.model(), e.occurredAt(), e.usage())).toList();
         Long[] ids = page.stream().map(StoredEvent::id).toArray(Long[]::new);
-        rollups.beforeRepricing(ids);
+        listeners.forEach(listener -> listener.beforeRepricing(ids));
         jdbc.sql("""
                         UPDATE usage_event u SET model_id = v.model_id, price_version_id = v.price_version_id,
                             cost = v.cost, unpriced_reason = v.reason
@@ -103,7 +102,7 @@ class Repricer {
                         quotes.stream().map(Quote::cost).toArray(BigDecimal[]::new),
                         quotes.stream().map(Quote::unpricedReason).toArray(String[]::new))
                 .update();
-        rollups.afterRepricing(ids);
+        listeners.forEach(listener -> listener.afterRepricing(ids));
         Repriced result = Repriced.NONE;
         for (int i = 0; i < page.size(); i++) {
             BigDecimal before = page.get(i).cost();

@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
 
     private final JdbcClient jdbc;
@@ -34,11 +33,15 @@ class DeliveryWorker {
     private final Map<String, Sender> senders;
     private final Clock clock;
     private final Duration retryBase;
+    /** How long a sending instance holds a delivery; after a crash it is sent again once this has passed. */
+    private final Duration lease;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
     DeliveryWorker(JdbcClient jdbc, ChannelStore channels, List<Sender> senders, Clock clock,
-                   @org.springframework.beans.factory.annotation.Value("${tokenwarden.alerts.retry-base:10s}") Duration retryBase) {
+                   @org.springframework.beans.factory.annotation.Value("${tokenwarden.alerts.retry-base:10s}") Duration retryBase,
+                   @org.springframework.beans.factory.annotation.Value("${tokenwarden.alerts.lease:60s}") Duration lease) {
         this.retryBase = retryBase;
+        this.lease = lease;
         this.jdbc = jdbc;
         this.channels = channels;
         this.senders = senders.stream().collect(Collectors.toMap(Sender::kind, Function.identity()));
@@ -80,7 +83,7 @@ class DeliveryWorker {
                         WHERE d.id IN (SELECT id FROM alert_delivery WHERE channel = :channel AND status = 'pending'
                                        AND next_attempt_at <= :now ORDER BY id LIMIT 50 FOR UPDATE SKIP LOCKED)
                         RETURNING d.id, d.delivery_id::text, d.event, d.alert::text, d.attempts""")
-                .param("lease", Timestamp.from(now.plus(LEASE))).param("channel", channel).param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(now.plus(lease))).param("channel", channel).param("now", Timestamp.from(now))
                 .query((rs, n) -> new Sender.Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5)))
                 .list();

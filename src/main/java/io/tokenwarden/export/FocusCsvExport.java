@@ -60,7 +60,7 @@ class FocusCsvExport {
         CatalogSnapshot prices = catalog.current();
         Map<Key, Sums> rows = new TreeMap<>();
         readOnly.executeWithoutResult(status -> jdbc.query("""
-                        SELECT occurred_at, use_case, model_id, """ + UsageColumns.COLUMNS + """
+                        SELECT occurred_at, use_case, model_id,""" + UsageColumns.COLUMNS + """
                         FROM usage_event WHERE occurred_at >= ? AND occurred_at < ? AND cost IS NOT NULL""",
                 rs -> {
                     java.time.Instant at = rs.getTimestamp(1).toInstant();

@@ -31,7 +31,7 @@ class WindowLoader {
                                conversation_id, conversation_turn, business_units, quality_score,
                                tags->>'tw_prefix_tokens' AS tw_prefix_tokens, tags->>'tw_system_hash' AS tw_system_hash,
                                tags->>'tw_system_masked_hash' AS tw_system_masked_hash,
-                               tags->>'tw_system_masked_at' AS tw_system_masked_at, """ + UsageColumns.COLUMNS + """
+                               tags->>'tw_system_masked_at' AS tw_system_masked_at,""" + UsageColumns.COLUMNS + """
                         FROM usage_event
                         WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ? AND model_id IS NOT NULL
                         ORDER BY occurred_at, id""")

@@ -9,8 +9,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** First start with no users: an {@code admin} with TOKENWARDEN_ADMIN_PASSWORD, or a generated password printed once. */
-/** Runs first (before the catalog file and the demo workload): a newcomer can sign in while the demo loads. */
+/**
+ * First start with no users: an {@code admin} with TOKENWARDEN_ADMIN_PASSWORD, or a generated password printed once.
+ * Runs first (before the catalog file and the demo workload), so a newcomer can sign in while the demo loads.
+ */
 @Component
 @org.springframework.core.annotation.Order(-10)
 class AdminBootstrap implements ApplicationRunner {

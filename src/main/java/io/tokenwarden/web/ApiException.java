@@ -6,8 +6,11 @@ import org.springframework.http.HttpStatus;
 /** A request refused as a whole; rendered as application/problem+json by {@link ApiExceptionHandler}. */
 public class ApiException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HttpStatus status;
-    private final List<FieldError> errors;
+    /** Never serialized: an answer is rendered in the process that refused the request. */
+    private final transient List<FieldError> errors;
 
     public ApiException(HttpStatus status, String detail, List<FieldError> errors) {
         super(detail);

@@ -41,7 +41,9 @@ class AlertDeliveryRestartTest {
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"))) {
             AppProcess app = new AppProcess(Path.of("target", "harness", "alert-restart.log"), List.of(
                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
-                    "--tokenwarden.alerts.delivery-interval=200ms", "--tokenwarden.alerts.retry-base=200ms")).start();
+                    "--tokenwarden.alerts.delivery-interval=200ms", "--tokenwarden.alerts.retry-base=200ms",
+                    // killed between sending and recording, a delivery is sent again when its lease has passed
+                    "--tokenwarden.alerts.lease=3s")).start();
             admin(app, "POST", "/api/v1/alert-channels", "{\"name\": \"ops\", \"kind\": \"webhook\", \"target\": "
                     + "\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\", \"secret\": \"s\"}");
             String sent = admin(app, "POST", "/api/v1/alert-channels/ops/test", "");
@@ -74,10 +76,10 @@ class AlertDeliveryRestartTest {
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s");
+                throw new AssertionError("not within 60 s");
             }
             Thread.sleep(100);
         }

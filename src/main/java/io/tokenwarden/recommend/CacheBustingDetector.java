@@ -34,7 +34,8 @@ class CacheBustingDetector implements Detector {
         long writes = all.stream().filter(e -> e.usage().cacheCreation() > 0).count();
         long reads = all.stream().filter(e -> e.usage().cacheRead() > 0).count();
         boolean writtenNeverRead = all.size() >= MIN_EVENTS && writes * 10 >= all.size() * 9L && reads * 10 < all.size();
-        if (!neverRepeats && !writtenNeverRead) {
+        CacheMisses misses = CacheMisses.of(window, all);
+        if (!neverRepeats && !writtenNeverRead && !misses.busted()) {
             return Optional.empty();
         }
         List<WindowEvent> subject = (neverRepeats ? prefixed : all).stream().filter(e -> prefixOf(e) > 0).toList();
@@ -52,7 +53,7 @@ class CacheBustingDetector implements Detector {
                         "events_writing_cache", writes, "events_reading_cache", reads,
                         "trigger", neverRepeats ? "prefixes never repeat" : "cache written but never read",
                         "current_cost_usd", Money.format(current), "projected_cost_usd", Money.format(oneShared.projected()),
-                        "window_savings_usd", Money.format(saving)), all),
+                        "window_savings_usd", Money.format(saving)), all, misses),
                 map("projection", "every event of a model shares one prefix, cached with the cheaper TTL",
                         "ttl", oneShared.ttl().label, "window_days", window.windowDays(), "min_events", MIN_EVENTS),
                 HowTo.cacheBusting()));
@@ -63,7 +64,9 @@ class CacheBustingDetector implements Detector {
      * masked: fewer masked forms than raw ones means values are interpolated into the prompt. Said with the
      * character offsets where they sit, never the text.
      */
-    private static java.util.Map<String, Object> evidence(java.util.Map<String, Object> evidence, List<WindowEvent> all) {
+    private static java.util.Map<String, Object> evidence(java.util.Map<String, Object> evidence, List<WindowEvent> all,
+                                                          CacheMisses misses) {
+        misses.summary().ifPresent(summary -> evidence.put("cache_miss_reasons", summary));
         List<WindowEvent.GatewayEvidence> seen = all.stream().map(WindowEvent::gateway)
                 .filter(g -> g.systemHash() != null).toList();
         long raw = seen.stream().map(WindowEvent.GatewayEvidence::systemHash).distinct().count();
@@ -86,7 +89,7 @@ class CacheBustingDetector implements Detector {
 
     private static WindowEvent withPrefix(WindowEvent e) {
         return new WindowEvent(e.occurredAt(), e.model(), e.usage(), e.taskType(), e.latencyClass(), e.prefixHash(),
-                prefixOf(e), e.conversationId(), e.turn(), e.businessUnits(), e.qualityScore(), e.gateway());
+                prefixOf(e), e.conversationId(), e.turn(), e.businessUnits(), e.qualityScore(), e.gateway(), e.cacheMiss());
     }
 
     /** The prefix as it was billed: read, written (1-hour if any 1-hour write), or plain input. */

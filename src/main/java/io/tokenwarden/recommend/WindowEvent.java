@@ -7,13 +7,18 @@ import java.time.Instant;
 /** One event of a use case's analysis window, as the detectors see it. */
 record WindowEvent(Instant occurredAt, String model, TokenUsage usage, String taskType, String latencyClass,
                    String prefixHash, Long prefixTokens, String conversationId, Integer turn,
-                   BigDecimal businessUnits, BigDecimal qualityScore, GatewayEvidence gateway) {
+                   BigDecimal businessUnits, BigDecimal qualityScore, GatewayEvidence gateway, CacheMiss cacheMiss) {
 
     WindowEvent(Instant occurredAt, String model, TokenUsage usage, String taskType, String latencyClass,
                 String prefixHash, Long prefixTokens, String conversationId, Integer turn,
                 BigDecimal businessUnits, BigDecimal qualityScore) {
         this(occurredAt, model, usage, taskType, latencyClass, prefixHash, prefixTokens, conversationId, turn,
-                businessUnits, qualityScore, GatewayEvidence.NONE);
+                businessUnits, qualityScore, GatewayEvidence.NONE, CacheMiss.NONE);
+    }
+
+    /** Anthropic's own diagnosis of a cache miss (diagnostics.cache_miss_reason): its type and the tokens it cost. */
+    record CacheMiss(String type, Long missedInputTokens) {
+        static final CacheMiss NONE = new CacheMiss(null, null);
     }
 
     boolean hasCacheActivity() {

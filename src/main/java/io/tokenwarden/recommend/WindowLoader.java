@@ -31,7 +31,8 @@ class WindowLoader {
                                conversation_id, conversation_turn, business_units, quality_score,
                                tags->>'tw_prefix_tokens' AS tw_prefix_tokens, tags->>'tw_system_hash' AS tw_system_hash,
                                tags->>'tw_system_masked_hash' AS tw_system_masked_hash,
-                               tags->>'tw_system_masked_at' AS tw_system_masked_at,""" + UsageColumns.COLUMNS + """
+                               tags->>'tw_system_masked_at' AS tw_system_masked_at, cache_miss_reason,
+                               cache_missed_input_tokens,""" + UsageColumns.COLUMNS + """
                         FROM usage_event
                         WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ? AND model_id IS NOT NULL
                         ORDER BY occurred_at, id""")
@@ -49,6 +50,8 @@ class WindowLoader {
                 rs.getString("task_type"), rs.getString("latency_class"), rs.getString("prefix_hash"), prefix,
                 rs.getString("conversation_id"), turn, rs.getBigDecimal("business_units"), rs.getBigDecimal("quality_score"),
                 new WindowEvent.GatewayEvidence(rs.getString("tw_prefix_tokens"), rs.getString("tw_system_hash"),
-                        rs.getString("tw_system_masked_hash"), rs.getString("tw_system_masked_at")));
+                        rs.getString("tw_system_masked_hash"), rs.getString("tw_system_masked_at")),
+                new WindowEvent.CacheMiss(rs.getString("cache_miss_reason"),
+                        rs.getObject("cache_missed_input_tokens", Long.class)));
     }
 }

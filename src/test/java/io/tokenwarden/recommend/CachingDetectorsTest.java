@@ -108,6 +108,25 @@ class CachingDetectorsTest {
     }
 
     @Test
+    void anthropicsCacheDiagnosticsNameTheReasonAndPriceTheMissedTokens() {
+        Workload workload = Workload.of();
+        for (int i = 0; i < 25; i++) {
+            // 24 of 25 calls: the system prompt changed, 4,100 tokens missed; the prefix hash alone looks stable
+            workload.add(event("claude-sonnet-4-6").prefix("p", 4100).cache(4100, 0).at(Workload.START.plusSeconds(60L * i))
+                    .missed(i == 0 ? "previous_message_not_found" : "system_changed", i == 0 ? 0 : 4100));
+        }
+
+        Finding finding = busting.detect(workload.window()).orElseThrow();
+
+        // 24 x 4,100 tokens at $3 instead of $0.30 per million: 24 x 4,100 x 2.70 = 265,680 per million
+        assertThat(finding.evidence()).containsEntry("cache_miss_reasons", "system prompt changed on 96% of calls; "
+                + "4100 tokens missed per call; $0.27 paid as uncached input over the window, at the models' rates "
+                + "(Anthropic's cache diagnostics on 25 calls)");
+        assertThat(CacheMisses.of(workload.window(), workload.window().events()).missedCost())
+                .isEqualByComparingTo("0.26568");
+    }
+
+    @Test
     void nineteenChangingPrefixesAreTooFewToCall() {
         Workload workload = Workload.of();
         for (int i = 0; i < 19; i++) {

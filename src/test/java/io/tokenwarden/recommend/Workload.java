@@ -71,6 +71,7 @@ final class Workload {
         private String conversation;
         private Integer turn;
         private WindowEvent.GatewayEvidence gateway = WindowEvent.GatewayEvidence.NONE;
+        private WindowEvent.CacheMiss cacheMiss = WindowEvent.CacheMiss.NONE;
 
         Event(String model) {
             this.model = model;
@@ -84,6 +85,7 @@ final class Workload {
         Event latency(String value) { latencyClass = value; return this; }
         Event prefix(String hash, long tokens) { prefixHash = hash; prefixTokens = tokens; return this; }
         Event turn(String id, int value) { conversation = id; turn = value; return this; }
+        Event missed(String type, long tokens) { cacheMiss = new WindowEvent.CacheMiss(type, tokens); return this; }
         Event gateway(String prefixSource, String systemHash, String maskedHash, String maskedAt) {
             gateway = new WindowEvent.GatewayEvidence(prefixSource, systemHash, maskedHash, maskedAt);
             return this;
@@ -92,7 +94,7 @@ final class Workload {
         WindowEvent build() {
             TokenUsage usage = new TokenUsage(input, output, cacheWrite, cacheRead, cacheWrite, 0, 0, tier, InferenceGeo.GLOBAL);
             return new WindowEvent(at, model, usage, taskType, latencyClass, prefixHash, prefixTokens, conversation, turn,
-                    null, null, gateway);
+                    null, null, gateway, cacheMiss);
         }
     }
 }

@@ -36,7 +36,8 @@ public final class StandInUpstream implements AutoCloseable {
     public volatile long pauseMillis = 150;
 
     public StandInUpstream() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        // a backlog for thousands of connections opened at once (the kernel caps it at net.core.somaxconn)
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();

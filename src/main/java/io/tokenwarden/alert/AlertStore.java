@@ -44,15 +44,10 @@ class AlertStore {
         return id.isPresent();
     }
 
-    /** Resolves every open alert of this kind and use case whose occasion is not {@code keep}. */
+    /** Resolves every open alert of this kind and use case. */
     @Transactional(propagation = Propagation.REQUIRED)
-    int resolveExcept(String kind, String useCase, String keep) {
-        List<Long> ids = jdbc.sql("""
-                        UPDATE alert SET status = 'resolved', resolved_at = ?
-                        WHERE kind = ? AND use_case = ? AND status = 'open' AND occasion IS DISTINCT FROM ? RETURNING id""")
-                .params(Timestamp.from(clock.instant()), kind, useCase, keep).query(Long.class).list();
-        ids.forEach(alert -> outbox.enqueue(byId(alert).orElseThrow(), "resolved"));
-        return ids.size();
+    void resolveAll(String kind, String useCase) {
+        resolveWhere("kind = ? AND use_case = ?", kind, useCase);
     }
 
     /** Resolves one occasion's alert if it is open. */

@@ -48,8 +48,9 @@ class SpikeDetector {
                 .query(rs -> {
                     current.put(rs.getString(1), rs.getBigDecimal(2));
                 });
+        Set<String> open = new HashSet<>(alerts.openUseCases("spend_spike"));
         Set<String> judged = new HashSet<>(current.keySet());
-        judged.addAll(alerts.openUseCases("spend_spike"));
+        judged.addAll(open);
         Map<String, Map<Instant, BigDecimal>> hours = hours(from.minus(DAYS + 1, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS));
         Map<String, Instant> firstHour = firstHours();
         int opened = 0;
@@ -58,7 +59,7 @@ class SpikeDetector {
             List<BigDecimal> baseline = baseline(hours.getOrDefault(useCase, Map.of()), firstHour.get(useCase), from, now);
             var threshold = SpikeRule.DEFAULT.threshold(baseline);
             if (threshold.isPresent() && cost.compareTo(threshold.get()) > 0) {
-                if (alerts.openUseCases("spend_spike").contains(useCase)) {
+                if (open.contains(useCase)) {
                     continue;
                 }
                 String usual = SpikeRule.median(baseline).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
@@ -66,8 +67,8 @@ class SpikeDetector {
                         threshold.get(), "$%s spent on %s in the last hour; this hour usually costs $%s (alert above $%s)"
                                 .formatted(cost.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), useCase, usual,
                                         threshold.get().setScale(2, RoundingMode.HALF_EVEN).toPlainString())) ? 1 : 0;
-            } else {
-                alerts.resolveExcept("spend_spike", useCase, null);
+            } else if (open.contains(useCase)) {
+                alerts.resolveAll("spend_spike", useCase);
             }
         }
         return opened;

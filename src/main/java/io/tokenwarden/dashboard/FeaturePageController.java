@@ -47,11 +47,7 @@ class FeaturePageController {
     String features(Model model) {
         YearMonth month = YearMonth.from(reports.today());
         Map<String, BigDecimal> spend = costs(reports.spend(month, "use_case").rows());
-        // Month to date against the same days of last month: the whole of last month would make every feature look cheaper.
-        YearMonth last = month.minusMonths(1);
-        LocalDate today = reports.today();
-        Map<String, BigDecimal> previous = costs(reports.spend(last.atDay(1),
-                last.atDay(Math.min(today.getDayOfMonth(), last.lengthOfMonth())), "use_case").rows());
+        Map<String, BigDecimal> previous = costs(FinanceView.previousSpend(reports, month, "use_case").rows());
         Map<String, List<UseCaseModelCost>> mix = reports.modelMix(month).stream()
                 .collect(Collectors.groupingBy(UseCaseModelCost::useCase));
         Map<String, BigDecimal> savings = Recommendations.countedByUseCase(recommendations.list(null, null, "open"));

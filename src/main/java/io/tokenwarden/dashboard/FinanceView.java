@@ -26,7 +26,7 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
 
     static FinanceView of(Reports reports, YearMonth month, BigDecimal openSavings, BigDecimal realizedSavings) {
         BigDecimal spend = new BigDecimal(reports.spend(month, "use_case").totalCostUsd());
-        BigDecimal previous = new BigDecimal(previousSpend(reports, month).totalCostUsd());
+        BigDecimal previous = new BigDecimal(previousSpend(reports, month, "use_case").totalCostUsd());
         BigDecimal change = previous.signum() == 0 ? null
                 : spend.subtract(previous).movePointRight(2).divide(previous, 1, RoundingMode.HALF_EVEN);
         List<BudgetRow> budgets = reports.budgets(month);
@@ -43,14 +43,14 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
      * What this month is compared with: in the current month the same days of last month (on the 2nd, the 1st and
      * 2nd of last month, not all of it), else the whole previous month.
      */
-    private static SpendReport previousSpend(Reports reports, YearMonth month) {
+    static SpendReport previousSpend(Reports reports, YearMonth month, String groupBy) {
         YearMonth previous = month.minusMonths(1);
         LocalDate today = reports.today();
         if (!YearMonth.from(today).equals(month)) {
-            return reports.spend(previous, "use_case");
+            return reports.spend(previous, groupBy);
         }
         return reports.spend(previous.atDay(1), previous.atDay(Math.min(today.getDayOfMonth(), previous.lengthOfMonth())),
-                "use_case");
+                groupBy);
     }
 
     /** The label of the comparison, as {@link #previousSpend} made it. */

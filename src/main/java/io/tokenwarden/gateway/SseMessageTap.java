@@ -22,7 +22,6 @@ final class SseMessageTap implements UsageTap {
     private String event;
     private boolean skipping;
     private ObjectNode message;
-    private boolean stopped;
 
     @Override
     public void accept(byte[] bytes, int offset, int length) {
@@ -44,7 +43,7 @@ final class SseMessageTap implements UsageTap {
     }
 
     private static boolean interesting(String name) {
-        return name.equals("message_start") || name.equals("message_delta") || name.equals("message_stop");
+        return name.equals("message_start") || name.equals("message_delta");
     }
 
     private void line(String text) {
@@ -71,18 +70,12 @@ final class SseMessageTap implements UsageTap {
             ObjectNode usage = message.has("usage") && message.get("usage").isObject()
                     ? (ObjectNode) message.get("usage") : message.putObject("usage");
             node.get("usage").properties().forEach(e -> usage.set(e.getKey(), e.getValue()));
-        } else if (type.equals("message_stop")) {
-            stopped = true;
         }
     }
 
-    /** The streamed message, once it started; {@code stopped} tells a complete stream from a cut one. */
+    /** The streamed message, once it started (a cut stream gives what it counted so far). */
     @Override
     public List<JsonNode> messages() {
         return message == null ? List.of() : List.of(message);
-    }
-
-    boolean complete() {
-        return stopped;
     }
 }

@@ -28,6 +28,8 @@ final class CatalogDiff {
     /** Model id to the earliest instant its events must be re-priced from. */
     final Map<String, Instant> repriceFrom = new HashMap<>();
     final List<String> repriceTiers = new ArrayList<>();
+    /** Price rows of the 2025 seed that had no source and got the file's. */
+    int sourcesFilled;
 
     CatalogDiff(JdbcClient jdbc, CatalogSnapshot before, String actor) {
         this.jdbc = jdbc;
@@ -109,6 +111,7 @@ final class CatalogDiff {
             if (old.get().source() == null && row.source() != null) {
                 // Rows of the 2025 seed migration had no source column: the file names it; prices stay untouched.
                 jdbc.sql("UPDATE price_version SET source = ? WHERE id = ?").params(row.source(), old.get().id()).update();
+                sourcesFilled++;
             }
             return;
         }

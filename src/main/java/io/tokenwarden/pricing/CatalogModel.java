@@ -16,10 +16,6 @@ public record CatalogModel(String id, String tier, int minCacheableTokens, BigDe
         this(id, tier, minCacheableTokens, usGeoMultiplier, routingTarget, null, null, null, null);
     }
 
-    public boolean retiredOn(LocalDate day) {
-        return retiredOn != null && !day.isBefore(retiredOn);
-    }
-
     public boolean deprecatedOn(LocalDate day) {
         return deprecatedOn != null && !day.isBefore(deprecatedOn);
     }

@@ -43,18 +43,19 @@ class CatalogSync {
     }
 
     CatalogChange apply(CatalogFile file, String actor) {
-        return transactions.execute(status -> change(file, actor, true));
+        return transactions.execute(status -> change(file, actor, true, status));
     }
 
     CatalogChange preview(CatalogFile file, String actor) {
         return transactions.execute(status -> {
-            CatalogChange change = change(file, actor, false);
+            CatalogChange change = change(file, actor, false, status);
             status.setRollbackOnly();
             return change;
         });
     }
 
-    private CatalogChange change(CatalogFile file, String actor, boolean applying) {
+    private CatalogChange change(CatalogFile file, String actor, boolean applying,
+                                 org.springframework.transaction.TransactionStatus status) {
         catalog.beginChange();
         CatalogDiff diff = new CatalogDiff(jdbc, catalog.uncommitted(), actor);
         diff.apply(file);
@@ -73,7 +74,10 @@ class CatalogSync {
                 diff.aliasesAdded, diff.tierRulesChanged, diff.versionsAdded, diff.versionsSuperseded,
                 repriced.events(), Money.format(repriced.costBefore()), Money.format(repriced.costAfter()),
                 Money.format(repriced.change()), repriced.newlyPriced(), repriced.newlyUnpriced());
-        if (applying && change.changesAnything()) {
+        if (!change.changesAnything() && repriced.events() == 0 && diff.sourcesFilled == 0) {
+            // A restart with the same file: nothing to keep, and no revision bump to make every instance reload.
+            status.setRollbackOnly();
+        } else if (applying) {
             audit.record(actor, "catalog.apply", "catalog " + file.version(), null, change);
             jdbc.sql("INSERT INTO catalog_file (version, sha256, applied_by, summary) VALUES (?, ?, ?, ?::jsonb)")
                     .params(file.version(), file.sha256(), actor, json.writeValueAsString(change)).update();

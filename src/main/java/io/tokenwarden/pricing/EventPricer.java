@@ -28,11 +28,10 @@ final class EventPricer {
     }
 
     Priced price(CatalogModel model, Instant at, TokenUsage usage) {
-        String day = LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
         Optional<TierRule> rule = catalog.tierRule(usage.serviceTier().wireName());
         if (rule.isEmpty()) {
             return unpriced(model, "no price for service_tier=" + usage.serviceTier().wireName() + " on "
-                    + model.id() + " on " + day);
+                    + model.id() + " on " + day(at));
         }
         if (rule.get().batch() && !TokenUsage.STANDARD_SPEED.equals(usage.speed())) {
             return unpriced(model, "no price for speed=" + usage.speed() + " with service_tier="
@@ -40,7 +39,7 @@ final class EventPricer {
         }
         Optional<PriceVersion> main = catalog.versionAt(model.id(), usage.speed(), at);
         if (main.isEmpty()) {
-            return unpriced(model, noPrice(model.id(), usage.speed(), day));
+            return unpriced(model, noPrice(model.id(), usage.speed(), at));
         }
         Map<TokenType, BigDecimal> sum = new EnumMap<>(TokenType.class);
         for (Part part : parts(model, usage)) {
@@ -51,7 +50,7 @@ final class EventPricer {
             String speed = partModel.get().id().equals(model.id()) ? usage.speed() : TokenUsage.STANDARD_SPEED;
             Optional<PriceVersion> version = catalog.versionAt(partModel.get().id(), speed, at);
             if (version.isEmpty()) {
-                return unpriced(model, noPrice(partModel.get().id(), speed, day));
+                return unpriced(model, noPrice(partModel.get().id(), speed, at));
             }
             CostCalculator.tokenTerms(partModel.get(), version.get(), part.usage(), rule.get().batch())
                     .forEach((type, cost) -> sum.merge(type, cost, BigDecimal::add));
@@ -61,9 +60,14 @@ final class EventPricer {
         return new Priced(new Quote(model.id(), main.get().id(), cost, null), sum);
     }
 
-    private static String noPrice(String modelId, String speed, String day) {
+    private static String noPrice(String modelId, String speed, Instant at) {
         String what = TokenUsage.STANDARD_SPEED.equals(speed) ? "" : "speed=" + speed + " on ";
-        return "no price for " + what + modelId + " on " + day;
+        return "no price for " + what + modelId + " on " + day(at);
+    }
+
+    /** The UTC day of a reason: formatted only when an event is left unpriced, never on the priced path. */
+    private static String day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
     }
 
     private static Priced unpriced(CatalogModel model, String reason) {

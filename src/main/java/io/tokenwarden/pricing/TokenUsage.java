@@ -36,11 +36,6 @@ public record TokenUsage(long input, long output, long cacheCreation, long cache
                 inferenceGeo, STANDARD_SPEED, List.of());
     }
 
-    /** Uncached input and output only, standard tier, global geo. */
-    public static TokenUsage of(long input, long output) {
-        return new TokenUsage(input, output, 0, 0, 0, 0, 0, ServiceTier.STANDARD, InferenceGeo.GLOBAL);
-    }
-
     /** Input as the long-context threshold counts it: uncached input, cache writes and cache reads. */
     public long totalInput() {
         return input + cacheCreation + cacheRead;

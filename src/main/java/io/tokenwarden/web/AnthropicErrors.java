@@ -2,7 +2,6 @@ package io.tokenwarden.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,11 +25,5 @@ public final class AnthropicErrors {
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.getOutputStream().flush();
-    }
-
-    public static byte[] body(String type, String message) {
-        ObjectNode body = JSON.createObjectNode().put("type", "error");
-        body.putObject("error").put("type", type).put("message", message);
-        return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     }
 }

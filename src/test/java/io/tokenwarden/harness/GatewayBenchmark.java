@@ -89,10 +89,14 @@ class GatewayBenchmark {
     private record Target(URI base, String path, String headers) {
 
         byte[] request(String body) {
+            return request(body, "");
+        }
+
+        byte[] request(String body, String extraHeaders) {
             byte[] json = body.getBytes(StandardCharsets.UTF_8);
             return ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
                     + "x-api-key: sk-ant-bench\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\n"
-                    + headers + "Content-Length: " + json.length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+                    + headers + extraHeaders + "Content-Length: " + json.length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -155,15 +159,20 @@ class GatewayBenchmark {
     private static String concurrentStreams(Target target, int streams, AppProcess app) throws Exception {
         AtomicInteger completed = new AtomicInteger();
         AtomicLong peakThreads = new AtomicLong();
+        AtomicLong longest = new AtomicLong();
         long started = System.nanoTime();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
                 all.add(clients.submit(() -> {
+                    // Connection: close, so the stream's end is the connection's end: read to EOF on a keep-alive
+                    // connection, each stream would last as long as the server's keep-alive timeout (about 60 s)
+                    long opened = System.nanoTime();
                     try (Socket socket = new Socket(target.base().getHost(), target.base().getPort())) {
-                        socket.getOutputStream().write(target.request(STREAM_BODY));
+                        socket.getOutputStream().write(target.request(STREAM_BODY, "Connection: close\r\n"));
                         if (new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("message_stop")) {
                             completed.incrementAndGet();
+                            longest.accumulateAndGet(System.nanoTime() - opened, Math::max);
                         }
                     }
                     return null;
@@ -182,7 +191,8 @@ class GatewayBenchmark {
             }
         }
         return String.format(Locale.ROOT, "| %d streams open at once through the gateway | %d completed | app live threads "
-                + "mid-run %d | %.1f s |", streams, completed.get(), peakThreads.get(), (System.nanoTime() - started) / 1e9);
+                + "mid-run %d | %.1f s in all, the longest stream %.1f s |", streams, completed.get(), peakThreads.get(),
+                (System.nanoTime() - started) / 1e9, longest.get() / 1e9);
     }
 
     private static String row(String what, List<Long> direct, List<Long> gateway) {

@@ -49,8 +49,10 @@ class DashboardController {
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) String month, Model model) {
         YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
-        FinanceView view = FinanceView.of(reports, shown, recommendations.openSavings(), recommendations.realizedSavings());
+        Recommendations.Realized realized = recommendations.realizedSavings();
+        FinanceView view = FinanceView.of(reports, shown, recommendations.openSavings(), realized.total());
         model.addAttribute("view", view);
+        model.addAttribute("realized", realized);
         ChartData daily = FinanceView.dailyStack(reports.daily(shown), shown, top(view.pareto()));
         model.addAttribute("daily", daily);
         Cells cells = new Cells();

@@ -4,6 +4,7 @@ import io.tokenwarden.analytics.FeatureStats;
 import io.tokenwarden.analytics.Reports;
 import io.tokenwarden.analytics.SpendRow;
 import io.tokenwarden.analytics.UseCaseModelCost;
+import io.tokenwarden.recommend.Pilots;
 import io.tokenwarden.recommend.RecommendationView;
 import io.tokenwarden.recommend.Recommendations;
 import io.tokenwarden.usecase.UseCaseSettings;
@@ -35,9 +36,11 @@ class FeaturePageController {
 
     private final Reports reports;
     private final Recommendations recommendations;
+    private final Pilots pilots;
     private final UseCases useCases;
 
-    FeaturePageController(Reports reports, Recommendations recommendations, UseCases useCases) {
+    FeaturePageController(Reports reports, Recommendations recommendations, Pilots pilots, UseCases useCases) {
+        this.pilots = pilots;
         this.reports = reports;
         this.recommendations = recommendations;
         this.useCases = useCases;
@@ -95,6 +98,26 @@ class FeaturePageController {
                         List.of(new ChartData.Series("tokens", List.of(BigDecimal.valueOf(t.input()),
                                 BigDecimal.valueOf(t.cacheWrites()), BigDecimal.valueOf(t.cacheReads()),
                                 BigDecimal.valueOf(t.output()))))));
+    }
+
+    /** Starts, widens or stops a pilot (audited by {@link Pilots}). */
+    @PostMapping("/features/{useCase}/recommendations/{id}/pilot")
+    String pilot(@PathVariable String useCase, @PathVariable long id, @RequestParam String percent,
+                 java.security.Principal user, RedirectAttributes redirect) {
+        try {
+            BigDecimal share = new BigDecimal(percent).movePointLeft(2);
+            if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+                throw new NumberFormatException();
+            }
+            RecommendationView updated = pilots.setShare(id, share, user.getName());
+            redirect.addFlashAttribute("message", share.signum() == 0 ? "'" + updated.title() + "': pilot stopped."
+                    : "'" + updated.title() + "': pilot on " + percent + "% of eligible gateway calls.");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", e.summary());
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("error", "percent must be a number from 0 to 100");
+        }
+        return "redirect:/features/" + useCase;
     }
 
     @PostMapping("/features/{useCase}/recommendations/{id}/status")

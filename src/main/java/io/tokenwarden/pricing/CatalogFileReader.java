@@ -32,7 +32,6 @@ final class CatalogFileReader {
 
     static final int MAX_BYTES = 1024 * 1024;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@:-]*");
-    private static final Set<String> TIERS = Set.of("haiku", "sonnet", "opus", "frontier");
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -91,7 +90,7 @@ final class CatalogFileReader {
 
     private CatalogFile.FileModel model(JsonFields f) {
         String id = f.requiredString("id", 128, NAME, "must be a lower-case model id");
-        String tier = f.optionalEnum("tier", v -> Optional.of(v).filter(TIERS::contains), null,
+        String tier = f.optionalEnum("tier", v -> Optional.of(v).filter(CatalogModel.TIERS::contains), null,
                 "haiku, sonnet, opus, frontier");
         Long minCache = f.requiredInteger("min_cacheable_tokens", 0, 1_000_000);
         BigDecimal geo = f.optionalDecimal("us_only_multiplier", new BigDecimal("0.000001"), BigDecimal.TEN);

@@ -2,6 +2,7 @@ package io.tokenwarden.pricing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A model of the catalog. {@code tier} is null for models an admin added without one. The life dates are
@@ -10,6 +11,9 @@ import java.time.LocalDate;
 public record CatalogModel(String id, String tier, int minCacheableTokens, BigDecimal usGeoMultiplier,
                            boolean routingTarget, LocalDate releasedOn, LocalDate deprecatedOn, LocalDate retiredOn,
                            String source) {
+
+    /** The model tiers, cheapest first. */
+    public static final List<String> TIERS = List.of("haiku", "sonnet", "opus", "frontier");
 
     public CatalogModel(String id, String tier, int minCacheableTokens, BigDecimal usGeoMultiplier,
                         boolean routingTarget) {

@@ -109,6 +109,16 @@ public final class CatalogSnapshot {
                 .sorted(Comparator.comparing(CatalogModel::id)).toList();
     }
 
+    /** The routing target of the tier below {@code rawModel}'s; empty for the cheapest tier or a model without one. */
+    public Optional<CatalogModel> routingTargetBelow(String rawModel) {
+        int tier = resolve(rawModel).map(m -> CatalogModel.TIERS.indexOf(m.tier())).orElse(-1);
+        if (tier <= 0) {
+            return Optional.empty();
+        }
+        String below = CatalogModel.TIERS.get(tier - 1);
+        return routingTargets().stream().filter(m -> below.equals(m.tier())).findFirst();
+    }
+
     public Optional<CatalogModel> model(String id) {
         return Optional.ofNullable(models.get(id));
     }

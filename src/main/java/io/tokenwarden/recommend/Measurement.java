@@ -8,7 +8,10 @@ import java.math.BigDecimal;
  * requests after, scaled to 30 days. Quality "held" unless the mean quality_score fell by more
  * than 0.02; "unknown" when either side has no score.
  */
-record Measurement(Period before, Period after, BigDecimal realizedMonthlySavings, String quality) {
+record Measurement(String method, Period before, Period after, BigDecimal realizedMonthlySavings, String quality) {
+
+    static final String BEFORE_AFTER = "before_after";
+    static final String EXPERIMENT = "experiment";
 
     record Period(String from, String to, long requests, String costUsd, String costPerRequestUsd,
                   String costPerUnitUsd, BigDecimal meanQualityScore) {

@@ -28,6 +28,7 @@ public class RecommendationAnalysis {
     private final WindowLoader loader;
     private final RecommendationStore store;
     private final SavingsMeasurer measurer;
+    private final Pilots pilots;
     private final PriceCatalog catalog;
     private final UseCases useCases;
     private final Clock clock;
@@ -36,7 +37,7 @@ public class RecommendationAnalysis {
     private final BigDecimal minimumMonthlySavings;
 
     RecommendationAnalysis(List<Detector> detectors, WindowLoader loader, RecommendationStore store,
-                           SavingsMeasurer measurer, PriceCatalog catalog, UseCases useCases, Clock clock,
+                           SavingsMeasurer measurer, Pilots pilots, PriceCatalog catalog, UseCases useCases, Clock clock,
                            @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone,
                            @Value("${tokenwarden.recommendations.window-days:28}") int windowDays,
                            @Value("${tokenwarden.recommendations.min-monthly-savings:1}") BigDecimal minimumMonthlySavings) {
@@ -44,6 +45,7 @@ public class RecommendationAnalysis {
         this.loader = loader;
         this.store = store;
         this.measurer = measurer;
+        this.pilots = pilots;
         this.catalog = catalog;
         this.useCases = useCases;
         this.clock = clock;
@@ -100,9 +102,13 @@ public class RecommendationAnalysis {
         return true;
     }
 
+    /** Measures implemented recommendations before/after, except where a pilot measured them as an experiment. */
     void measureImplemented(Instant now) {
+        java.util.Set<Long> byExperiment = pilots.measureAll();
         for (RecommendationStore.Recommendation r : store.implemented()) {
-            store.saveMeasurement(r.id(), measurer.measure(r.useCase(), r.implementedAt(), now));
+            if (!byExperiment.contains(r.id())) {
+                store.saveMeasurement(r.id(), measurer.measure(r.useCase(), r.implementedAt(), now));
+            }
         }
     }
 }

@@ -22,10 +22,12 @@ class RecommendationController {
     private final Recommendations recommendations;
     private final RecommendationAnalysis analysis;
     private final RoutingPolicy routingPolicy;
+    private final Pilots pilots;
     private final BoundedJson bodies;
 
     RecommendationController(Recommendations recommendations, RecommendationAnalysis analysis,
-                             RoutingPolicy routingPolicy, BoundedJson bodies) {
+                             RoutingPolicy routingPolicy, Pilots pilots, BoundedJson bodies) {
+        this.pilots = pilots;
         this.recommendations = recommendations;
         this.analysis = analysis;
         this.routingPolicy = routingPolicy;
@@ -60,6 +62,18 @@ class RecommendationController {
             throw ApiException.badRequest(errors);
         }
         return recommendations.setStatus(id, status, note);
+    }
+
+    /** API-next: starts, changes or (share 0) stops the pilot of a model_routing or prompt_caching recommendation. */
+    @PostMapping("/api/v1/recommendations/{id}/pilot")
+    RecommendationView pilot(@PathVariable long id, HttpServletRequest request, java.security.Principal user) {
+        List<FieldError> errors = new ArrayList<>();
+        java.math.BigDecimal share = JsonFields.object(bodies.read(request), "", errors)
+                .map(f -> f.requiredDecimal("share", java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE)).orElse(null);
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(errors);
+        }
+        return pilots.setShare(id, share, user.getName());
     }
 
     @PostMapping("/api/v1/recommendations/refresh")

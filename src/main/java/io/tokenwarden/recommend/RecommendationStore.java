@@ -107,6 +107,17 @@ class RecommendationStore {
         return find(null, null, "implemented");
     }
 
+    /** Recommendations whose realized saving has been measured (implemented ones, or ones with a pilot). */
+    List<Recommendation> measured() {
+        return jdbc.sql("SELECT * FROM recommendation WHERE realized_monthly_savings IS NOT NULL ORDER BY id")
+                .query(this::row).list();
+    }
+
+    void saveExperiment(long id, java.math.BigDecimal realized, Map<String, Object> measurement) {
+        jdbc.sql("UPDATE recommendation SET realized_monthly_savings = ?, measurement = ?::jsonb WHERE id = ?")
+                .params(realized, json.writeValueAsString(measurement), id).update();
+    }
+
     private Recommendation row(ResultSet rs, int n) throws SQLException {
         String measurement = rs.getString("measurement");
         return new Recommendation(rs.getLong("id"), rs.getString("use_case"), rs.getString("kind"), rs.getString("title"),

@@ -18,16 +18,22 @@ public class Recommendations {
 
     private final RecommendationStore store;
     private final RecommendationAnalysis analysis;
+    private final Pilots pilots;
     private final Clock clock;
 
-    Recommendations(RecommendationStore store, RecommendationAnalysis analysis, Clock clock) {
+    Recommendations(RecommendationStore store, RecommendationAnalysis analysis, Pilots pilots, Clock clock) {
         this.store = store;
         this.analysis = analysis;
+        this.pilots = pilots;
         this.clock = clock;
     }
 
     public List<RecommendationView> list(String useCase, String kind, String status) {
-        return store.find(useCase, kind, status).stream().map(RecommendationView::of).toList();
+        return store.find(useCase, kind, status).stream().map(this::view).toList();
+    }
+
+    private RecommendationView view(RecommendationStore.Recommendation r) {
+        return RecommendationView.of(r, pilots.view(r.id()).orElse(null));
     }
 
     /** accepted, dismissed (a note is required) or implemented (dated now, and measured at once). */
@@ -49,7 +55,7 @@ public class Recommendations {
         if ("implemented".equals(status)) {
             analysis.measureImplemented(clock.instant());
         }
-        return RecommendationView.of(store.byId(id).orElseThrow());
+        return view(store.byId(id).orElseThrow());
     }
 
     /** Sum of the estimated monthly savings of open and accepted recommendations, overlaps counted once. */
@@ -80,9 +86,27 @@ public class Recommendations {
         return total;
     }
 
-    /** Sum of the measured monthly savings of implemented recommendations. */
-    public BigDecimal realizedSavings() {
-        return store.implemented().stream().map(RecommendationStore.Recommendation::realizedMonthlySavings)
-                .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    /** Measured monthly savings: in all, and the part measured by a pilot's randomized arms. */
+    public record Realized(BigDecimal total, BigDecimal byExperiment, int measured, int experiments) {
+    }
+
+    /**
+     * The measured monthly savings of implemented recommendations and of pilots; a recommendation without a
+     * measurement (no traffic yet on one side) counts nothing.
+     */
+    public Realized realizedSavings() {
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal byExperiment = BigDecimal.ZERO;
+        int measured = 0;
+        int experiments = 0;
+        for (RecommendationStore.Recommendation r : store.measured()) {
+            total = total.add(r.realizedMonthlySavings());
+            measured++;
+            if (r.measurement() != null && Measurement.EXPERIMENT.equals(r.measurement().get("method"))) {
+                byExperiment = byExperiment.add(r.realizedMonthlySavings());
+                experiments++;
+            }
+        }
+        return new Realized(total, byExperiment, measured, experiments);
     }
 }

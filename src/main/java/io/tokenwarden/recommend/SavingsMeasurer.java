@@ -37,7 +37,7 @@ class SavingsMeasurer {
             realized = perRequestSaving.multiply(BigDecimal.valueOf(after.requests())).multiply(SECONDS_PER_MONTH)
                     .divide(afterSeconds, 12, RoundingMode.HALF_EVEN);
         }
-        return new Measurement(period(implementedAt.minus(SIDE), implementedAt, before),
+        return new Measurement(Measurement.BEFORE_AFTER, period(implementedAt.minus(SIDE), implementedAt, before),
                 period(implementedAt, afterEnd, after), realized, quality(before.quality(), after.quality()));
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 final class TaskTiers {
 
     static final Map<String, String> TIER_OF_TASK = new LinkedHashMap<>();
-    private static final List<String> ORDER = List.of("haiku", "sonnet", "opus", "frontier");
+    private static final List<String> ORDER = io.tokenwarden.pricing.CatalogModel.TIERS;
 
     static {
         List.of("classification", "extraction", "yes_no", "short_summarization", "triage", "routing",

@@ -2,5 +2,5 @@
  * One detector per recommendation kind, the recommendation lifecycle and the before/after measurement of
  * implemented ones.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"ops", "pricing", "usecase", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "ops", "pricing", "usecase", "web"})
 package io.tokenwarden.recommend;

@@ -37,7 +37,9 @@ class AdminUseCasesController {
     String save(@PathVariable String useCase, @RequestParam Map<String, String> form, Principal user,
                 RedirectAttributes redirect) {
         List<FieldError> errors = new ArrayList<>();
-        UseCaseSettings settings = JsonFields.object(FormJson.of(form, Set.of()), "", errors)
+        var json = FormJson.of(form, Set.of());
+        json.put("cache_diagnostics", "true".equals(form.get("cache_diagnostics"))); // an unticked box sends nothing
+        UseCaseSettings settings = JsonFields.object(json, "", errors)
                 .map(f -> UseCaseController.read(useCase, f)).orElse(null);
         if (errors.isEmpty()) {
             useCases.put(settings, user.getName());

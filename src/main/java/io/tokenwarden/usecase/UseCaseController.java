@@ -56,6 +56,14 @@ class UseCaseController {
                 f.optionalDecimal("value_per_unit_usd", BigDecimal.ZERO, MAX_MONEY),
                 f.optionalDecimal("monthly_budget_usd", BigDecimal.ZERO, MAX_MONEY),
                 f.optionalEnum("latency_class", Vocabulary::latencyClass, null, "interactive, background"),
-                f.optionalString("default_task_type", 64));
+                f.optionalString("default_task_type", 64),
+                f.optionalEnum("budget_action", UseCaseController::budgetAction, UseCaseSettings.ALERT,
+                        "alert, block, downgrade"),
+                f.optionalBoolean("cache_diagnostics", true));
+    }
+
+    private static java.util.Optional<String> budgetAction(String value) {
+        return java.util.Optional.of(value).filter(v -> v.equals(UseCaseSettings.ALERT) || v.equals(UseCaseSettings.BLOCK)
+                || v.equals(UseCaseSettings.DOWNGRADE));
     }
 }

@@ -19,6 +19,8 @@ class UseCaseEntity {
     private BigDecimal monthlyBudget;
     private String latencyClass;
     private String defaultTaskType;
+    private String budgetAction = UseCaseSettings.ALERT;
+    private boolean cacheDiagnostics = true;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -39,11 +41,13 @@ class UseCaseEntity {
         monthlyBudget = settings.monthlyBudget();
         latencyClass = settings.latencyClass();
         defaultTaskType = settings.defaultTaskType();
+        budgetAction = settings.budgetAction();
+        cacheDiagnostics = settings.cacheDiagnostics();
         updatedAt = Instant.now();
     }
 
     UseCaseSettings settings() {
         return new UseCaseSettings(name, displayName, ownerTeam, unitName, valuePerUnit, monthlyBudget, latencyClass,
-                defaultTaskType);
+                defaultTaskType, budgetAction, cacheDiagnostics);
     }
 }

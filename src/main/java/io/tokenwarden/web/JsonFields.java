@@ -177,6 +177,18 @@ public final class JsonFields {
         return value.get();
     }
 
+    /** An optional JSON boolean (never a string or a number); absent gives {@code fallback}. */
+    public boolean optionalBoolean(String name, boolean fallback) {
+        if (!has(name)) {
+            return fallback;
+        }
+        if (!node.get(name).isBoolean()) {
+            reject(name, "must be true or false");
+            return fallback;
+        }
+        return node.get(name).booleanValue();
+    }
+
     public Optional<JsonFields> optionalObject(String name) {
         return has(name) ? object(node.get(name), prefix + name, errors) : Optional.empty();
     }

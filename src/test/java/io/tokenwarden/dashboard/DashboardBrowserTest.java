@@ -43,11 +43,14 @@ class DashboardBrowserTest {
     RecommendationAnalysis analysis;
     @Autowired
     Environment environment;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Browser browser;
     String finance = "fin-" + UUID.randomUUID().toString().substring(0, 6);
     String engineer = "eng-" + UUID.randomUUID().toString().substring(0, 6);
     String useCase = "browser-triage-" + UUID.randomUUID().toString().substring(0, 6);
+    String pilotUseCase = "browser-pilot-" + UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     void setUp() throws Exception {
@@ -59,6 +62,9 @@ class DashboardBrowserTest {
             events.add(event("b" + i).with("use_case", useCase).with("model", "claude-opus-4-6")
                     .with("task_type", "classification").with("latency_class", "interactive")
                     .usage("input_tokens", 20_000).usage("output_tokens", 1_000)
+                    .with("occurred_at", Instant.now().minus(i + 1, ChronoUnit.HOURS).toString()));
+            events.add(event("p" + i).with("use_case", pilotUseCase).with("model", "claude-opus-4-6")
+                    .with("task_type", "classification").usage("input_tokens", 20_000).usage("output_tokens", 1_000)
                     .with("occurred_at", Instant.now().minus(i + 1, ChronoUnit.HOURS).toString()));
         }
         api.ingestAll(api.newApp().apiKey(), events);
@@ -145,6 +151,35 @@ class DashboardBrowserTest {
         assertThat(browser.find(card + " .measurement").getText()).contains("quality unknown");
         assertThat(api.getAsAdmin("/api/v1/recommendations?use_case=" + useCase + "&kind=model_routing").json()
                 .get(0).get("status").stringValue()).isEqualTo("implemented");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void anEngineerPilotsARoutingRecommendationWidensItAndStopsIt() throws Exception {
+        long id = api.getAsAdmin("/api/v1/recommendations?kind=model_routing&use_case=" + pilotUseCase).json()
+                .get(0).get("id").longValue();
+        String card = "#rec-" + id;
+        browser.login(engineer, "engineer-pw").go("/features/" + pilotUseCase);
+
+        browser.find(card + " button.pilot-start").click();
+        browser.awaitAttribute("#pilot-" + id, "data-percent", "10");
+        assertThat(browser.find(card).getDomAttribute("data-status")).isEqualTo("accepted");
+        assertThat(browser.all("#pilot-" + id + " table.arms tbody tr")).hasSize(2);
+        assertThat(browser.find("#pilot-" + id + " .verdict").getText()).isEqualTo("unknown");
+        browser.screenshot("pilot");
+
+        browser.find("#pilot-" + id + " button.widen-50").click();
+        browser.awaitAttribute("#pilot-" + id, "data-percent", "50");
+        browser.find("#pilot-" + id + " button.stop").click();
+        browser.awaitAttribute("#pilot-" + id, "data-percent", "0");
+
+        JsonNode pilot = api.getAsAdmin("/api/v1/recommendations?kind=model_routing&use_case=" + pilotUseCase).json()
+                .get(0).get("pilot");
+        assertThat(pilot.get("share").decimalValue()).isZero();
+        assertThat(pilot.get("target_model").stringValue()).isEqualTo("claude-haiku-5-5");
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE actor = ? AND subject LIKE ? ORDER BY id")
+                .params(engineer, "recommendation " + id + " %").query(String.class).list())
+                .containsExactly("pilot.start", "pilot.share", "pilot.stop");
         browser.assertNoConsoleErrors();
     }
 

@@ -56,6 +56,6 @@ class ModelMigrationDetectorTest {
 
     private static RecommendationView view(String useCase, String kind, String saving) {
         return new RecommendationView(1, useCase, kind, "t", "open", "high", saving, Map.of(), Map.of(), "", null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 }

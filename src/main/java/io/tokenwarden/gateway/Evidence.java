@@ -43,10 +43,8 @@ record Evidence(String prefixHash, long prefixChars, long requestChars, String c
         boolean anyPrefix = tools != null || system != null || breakpoint >= 0;
         String systemText = systemText(system);
         Masked masked = mask(systemText);
-        JsonNode firstUser = firstUser(messages);
         return new Evidence(anyPrefix ? "sha256:" + sha256(prefix) : null, anyPrefix ? prefix.length() : 0,
-                whole.length(), firstUser == null ? null : "gw:" + sha256(Canonical.of(system) + "\n"
-                        + Canonical.of(firstUser)).substring(0, 32), userTurns(messages),
+                whole.length(), conversationId(request), userTurns(messages),
                 systemText.isEmpty() ? null : sha256(systemText).substring(0, 16),
                 systemText.isEmpty() ? null : sha256(masked.text()).substring(0, 16), masked.offsets());
     }
@@ -67,6 +65,13 @@ record Evidence(String prefixHash, long prefixChars, long requestChars, String c
             parts.put("messages", Canonical.array(kept));
         }
         return parts;
+    }
+
+    /** A hash of system + the first user message: the same for every turn of one conversation; null without one. */
+    static String conversationId(JsonNode request) {
+        JsonNode firstUser = request == null ? null : firstUser(request.path("messages"));
+        return firstUser == null ? null
+                : "gw:" + sha256(Canonical.of(request.get("system")) + "\n" + Canonical.of(firstUser)).substring(0, 32);
     }
 
     /** The index of the last message with a cache_control on it or on one of its blocks; -1 when none has. */

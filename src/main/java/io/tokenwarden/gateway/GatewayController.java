@@ -29,10 +29,12 @@ class GatewayController {
 
     private final Upstream upstream;
     private final GatewayRecorder recorder;
+    private final GatewayPolicy policy;
 
-    GatewayController(Upstream upstream, GatewayRecorder recorder) {
+    GatewayController(Upstream upstream, GatewayRecorder recorder, GatewayPolicy policy) {
         this.upstream = upstream;
         this.recorder = recorder;
+        this.policy = policy;
     }
 
     @RequestMapping(PREFIX + "/v1/**")
@@ -50,9 +52,14 @@ class GatewayController {
             AnthropicErrors.write(response, 400, "invalid_request_error", "Tokenwarden: " + problem);
             return;
         }
+        PolicyDecision decision = kind == CallKind.MESSAGE ? policy.decide(tags, body) : PolicyDecision.unchanged(body);
+        if (decision.blocked() != null) {
+            AnthropicErrors.write(response, 402, "billing_error", decision.blocked()); // not retried by the SDKs
+            return;
+        }
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(request, path, body);
+            answer = upstream.send(request, path, decision.body());
         } catch (HttpTimeoutException e) {
             AnthropicErrors.write(response, 504, "api_error", "Tokenwarden: the upstream did not answer in time.");
             return;
@@ -67,10 +74,18 @@ class GatewayController {
         }
         UsageTap tap = kind.tap(answer);
         boolean delivered = relay(answer, response, tap);
+        if (kind == CallKind.MESSAGE) {
+            policy.answered(decision, answer.statusCode(), decision.diagnostics() ? firstId(tap) : null);
+        }
         if (tap != UsageTap.NONE) {
             recorder.record(new GatewayCall(SecurityContextHolder.getContext().getAuthentication().getPrincipal(),
-                    tags, body, kind == CallKind.BATCH_RESULTS, delivered, tap));
+                    tags, body, kind == CallKind.BATCH_RESULTS, delivered, tap, decision.tags()));
         }
+    }
+
+    private static String firstId(UsageTap tap) {
+        return tap.messages().stream().map(m -> m.path("id").asString(null)).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /** Status, headers and body, flushed as they arrive; false when the app went away before the end. */
@@ -132,9 +147,12 @@ class GatewayController {
         }
     }
 
-    /** What the recorder needs of one call. The principal is an app, or a key not yet checked (database down). */
+    /**
+     * What the recorder needs of one call: the request as the app sent it (its evidence is the same in both arms
+     * of a pilot) and the tags the policies gave it. The principal is an app, or a key not yet checked (database down).
+     */
     record GatewayCall(Object principal, Map<String, String> headers, byte[] requestBody, boolean batch,
-                       boolean delivered, UsageTap tap) {
+                       boolean delivered, UsageTap tap, Map<String, String> policyTags) {
 
         List<tools.jackson.databind.JsonNode> messages() {
             return tap.messages();

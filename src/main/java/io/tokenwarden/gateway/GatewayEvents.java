@@ -19,6 +19,7 @@ final class GatewayEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BATCH_USE_CASE = "batch_results";
+    private static final int MAX_TAGS = 20; // as ingestion allows
 
     private GatewayEvents() {
     }
@@ -63,15 +64,19 @@ final class GatewayEvents {
         if (message.path("diagnostics").isObject()) {
             event.set("diagnostics", message.get("diagnostics").deepCopy());
         }
-        event.set("tags", tags(call, evidence, cached > 0));
+        event.set("tags", tags(call, message, evidence, cached > 0));
         return event;
     }
 
-    private static ObjectNode tags(GatewayController.GatewayCall call, Evidence evidence, boolean measured) {
+    /** The gateway's own tags, then the app's (X-Tokenwarden-Tags) as far as the 20 tags an event may have allow. */
+    private static ObjectNode tags(GatewayController.GatewayCall call, JsonNode message, Evidence evidence,
+                                   boolean measured) {
         ObjectNode tags = JSON.createObjectNode();
-        GatewayHeaders.tags(call.headers().get(GatewayHeaders.TAGS)).entrySet().stream().limit(12)
-                .forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
         tags.put("tw_source", "gateway");
+        call.policyTags().forEach(tags::put);
+        if ("refusal".equals(message.path("stop_reason").asString(""))) {
+            tags.put("tw_stop_reason", "refusal");
+        }
         if (evidence.prefixHash() != null) {
             tags.put("tw_prefix_tokens", measured ? "measured" : "estimated");
         }
@@ -86,6 +91,9 @@ final class GatewayEvents {
         if (!call.delivered()) {
             tags.put("tw_incomplete", "client_disconnected");
         }
+        GatewayHeaders.tags(call.headers().get(GatewayHeaders.TAGS)).entrySet().stream()
+                .filter(tag -> !tags.has(tag.getKey())).limit(Math.max(0, MAX_TAGS - tags.size()))
+                .forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
         return tags;
     }
 

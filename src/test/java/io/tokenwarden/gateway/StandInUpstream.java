@@ -63,7 +63,8 @@ public final class StandInUpstream implements AutoCloseable {
         } else if (path.equals("/v1/messages") && request.replace(" ", "").contains("\"stream\":true")) {
             stream(exchange, model(request));
         } else if (path.equals("/v1/messages")) {
-            json(exchange, 200, message("msg_standin_" + ids.incrementAndGet(), model(request)));
+            json(exchange, 200, message("msg_standin_" + ids.incrementAndGet(), model(request))
+                    .replace("\"usage\":", diagnostics(request) + "\"usage\":"));
         } else {
             json(exchange, 404, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"no\"}}");
         }
@@ -73,6 +74,13 @@ public final class StandInUpstream implements AutoCloseable {
         int at = request.indexOf("\"model\"");
         int start = request.indexOf('"', request.indexOf(':', at) + 1) + 1;
         return request.substring(start, request.indexOf('"', start));
+    }
+
+    /** As the API does: a request naming a previous message gets a diagnosis (here always "the system changed"). */
+    private static String diagnostics(String request) {
+        return request.contains("\"previous_message_id\":\"msg_")
+                ? "\"diagnostics\": {\"cache_miss_reason\": {\"type\": \"system_changed\", \"cache_missed_input_tokens\": 4100}}, "
+                : "";
     }
 
     private static String message(String id, String model) {

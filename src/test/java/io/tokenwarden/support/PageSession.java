@@ -46,6 +46,18 @@ public final class PageSession {
         return 200;
     }
 
+    /** The whole answer, whatever its status. */
+    public HttpResponse<String> response(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(api.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The page's HTML; fails unless it answers 200. */
     public String html(String path) {
         try {

@@ -17,10 +17,23 @@ class AdminPagesController {
 
     private final AppKeys appKeys;
     private final UserAccounts users;
+    private final AccessSettings access;
 
-    AdminPagesController(AppKeys appKeys, UserAccounts users) {
+    AdminPagesController(AppKeys appKeys, UserAccounts users, AccessSettings access) {
         this.appKeys = appKeys;
         this.users = users;
+        this.access = access;
+    }
+
+    /** Turns local password sign-in or HTTP Basic on or off (audited). */
+    @PostMapping("/admin/access")
+    String access(@RequestParam(name = "local_login", required = false) String localLogin,
+                  @RequestParam(name = "http_basic", required = false) String httpBasic, Principal user,
+                  RedirectAttributes redirect) {
+        access.set("local_login", localLogin != null, user.getName());
+        access.set("http_basic", httpBasic != null, user.getName());
+        redirect.addFlashAttribute("message", "Sign-in settings saved.");
+        return "redirect:/admin/users";
     }
 
     @GetMapping("/admin/apps")
@@ -54,6 +67,8 @@ class AdminPagesController {
     String users(Model model) {
         model.addAttribute("users", users.list());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("localLogin", access.localLogin());
+        model.addAttribute("httpBasic", access.httpBasic());
         return "admin/users";
     }
 

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -49,11 +51,17 @@ class SecurityConfiguration {
      * Form logins and Basic calls share this manager.
      */
     @Bean
-    AuthenticationManager authenticationManager(UserAccounts users, PasswordEncoder passwords, java.time.Clock clock,
-                                                LoginThrottle throttle) {
+    AuthenticationProvider passwordCheck(UserAccounts users, PasswordEncoder passwords, java.time.Clock clock,
+                                         LoginThrottle throttle) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
-        return new ProviderManager(new ThrottledAuthentication(new VerifiedCredentialsCache(bcrypt, clock), throttle));
+        return new ThrottledAuthentication(new VerifiedCredentialsCache(bcrypt, clock), throttle);
+    }
+
+    /** HTTP Basic for scripts (the API and the actuator), unless an admin turned it off. */
+    @Bean
+    AuthenticationManager authenticationManager(AuthenticationProvider passwordCheck, AccessSettings access) {
+        return new ProviderManager(new GatedAuthentication(passwordCheck, user -> access.httpBasic(), "HTTP Basic"));
     }
 
     /** Spring Security's strict firewall, its header rules with a fast path for plain ASCII. */
@@ -130,9 +138,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager users) throws Exception {
-        var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic.", true);
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager users, PersonalTokens tokens) throws Exception {
+        var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic or a personal API token.", true);
         http.securityMatcher("/api/**").authenticationManager(users)
+                .addFilterBefore(new PersonalTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -142,6 +151,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/prices", "/api/v1/catalog", "/api/v1/catalog/**").hasRole("ADMIN")
                         .requestMatchers(PUT, "/api/v1/use-cases/**").hasRole("ADMIN")
+                        .requestMatchers(DELETE, "/api/v1/tokens/*").hasAnyRole(ANY_ROLE)
                         .requestMatchers(DELETE, "/api/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/recommendations/**").hasAnyRole("ADMIN", "ENGINEER")
                         .requestMatchers("/api/v1/exports/**", "/api/v1/reconciliation/**", "/api/v1/reconciliation")
@@ -155,8 +165,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager users) throws Exception {
-        http.authenticationManager(users).authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationProvider passwordCheck, AccessSettings access,
+                                  OidcLogin oidc) throws Exception {
+        // local passwords on the pages, unless turned off: the bootstrap admin keeps it, to be let in if the provider fails
+        AuthenticationProvider localPasswords = new GatedAuthentication(passwordCheck,
+                user -> access.localLogin() || AccessSettings.BOOTSTRAP_ADMIN.equals(user), "Local password sign-in");
+        http.authenticationManager(oidc.provider().map(sso -> new ProviderManager(localPasswords, sso))
+                .orElseGet(() -> new ProviderManager(localPasswords)));
+        oidc.configure(http);
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error", "/login",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

@@ -18,6 +18,10 @@ class UserAccountEntity {
     private String passwordHash;
     private String role;
     private Instant createdAt;
+    @jakarta.persistence.Column(insertable = false, updatable = false)
+    private String source; // 'local' by the column's default; 'oidc' rows are written by OidcSignIn
+    @jakarta.persistence.Column(insertable = false, updatable = false)
+    private String[] teams;
 
     protected UserAccountEntity() {
     }
@@ -39,5 +43,13 @@ class UserAccountEntity {
 
     Role role() {
         return Role.valueOf(role);
+    }
+
+    String source() {
+        return source;
+    }
+
+    java.util.List<String> teams() {
+        return teams == null ? java.util.List.of() : java.util.List.of(teams);
     }
 }

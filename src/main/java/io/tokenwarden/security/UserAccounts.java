@@ -35,13 +35,13 @@ public class UserAccounts implements UserDetailsService {
         audit.record(actor, "user.create", username, null, Map.of("username", username, "role", role.name()));
     }
 
-    record UserView(String username, String role) {
+    record UserView(String username, String role, String source, java.util.List<String> teams) {
     }
 
     @Transactional(readOnly = true)
     java.util.List<UserView> list() {
         return users.findAll(org.springframework.data.domain.Sort.by("username")).stream()
-                .map(u -> new UserView(u.username(), u.role().name())).toList();
+                .map(u -> new UserView(u.username(), u.role().name(), u.source(), u.teams())).toList();
     }
 
     @Transactional(readOnly = true)

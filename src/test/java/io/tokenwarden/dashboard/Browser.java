@@ -105,6 +105,35 @@ final class Browser implements AutoCloseable {
                 .until(d -> expected.equals(d.findElement(By.cssSelector(cssSelector)).getDomAttribute(attribute)));
     }
 
+    /** Waits until the browser is on a page of {@code host} (a sign-in that went through another site). */
+    void awaitHost(String host) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> host.equals(java.net.URI.create(d.getCurrentUrl()).getHost()));
+    }
+
+    /** Forgets the cookies of another site (a provider's session), and this app's. */
+    void forgetSessions(String otherSite) {
+        driver.get(otherSite);
+        driver.manage().deleteAllCookies();
+        go("/login");
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Drops what the console holds: another site's pages (a provider's missing favicon) are not this app's errors. */
+    void drainConsole() {
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    String currentPath() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** The sign-out button of the page's header; waits for the sign-in page. */
+    void signOut() {
+        find("form.signout button").click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> currentPath().equals("/login"));
+    }
+
     Object js(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }

@@ -32,6 +32,8 @@ class LoginHardeningTest {
     UserAccounts users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccessSettings access;
 
     @Test
     void thirtyWrongPasswordsLockTheAccountAndTheRightOneIsThenRefused() {
@@ -91,6 +93,30 @@ class LoginHardeningTest {
         assertThat(http.send(post("/logout", "_csrf=" + csrf(page)), HttpResponse.BodyHandlers.discarding()).statusCode())
                 .isEqualTo(302);
         assertThat(withSession(after, "/dashboard")).as("signed out: the old session is gone").isEqualTo(302);
+    }
+
+    @Test
+    void anAdminTurnsOffLocalPasswordsAndHttpBasicAndTheBootstrapAdminStillGetsIn() throws Exception {
+        String user = "local-" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(user, "local-password", Role.FINANCE, "test");
+        PageSession admin = PageSession.signIn(api, "admin", Api.ADMIN_PASSWORD);
+        try {
+            assertThat(admin.post("/admin/access", "local_login=on")).isEqualTo(302); // http_basic unticked
+            access.refresh();
+            assertThat(basic(user, "local-password")).as("HTTP Basic off").isEqualTo(401);
+            assertThat(basic("admin", Api.ADMIN_PASSWORD)).isEqualTo(401);
+            assertThat(admin.post("/admin/access", "http_basic=on")).isEqualTo(302); // local passwords off
+            access.refresh();
+            assertThat(basic(user, "local-password")).isEqualTo(200);
+            assertThat(PageSession.signIn(api, "admin", Api.ADMIN_PASSWORD)).as("the bootstrap admin keeps it").isNotNull();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> PageSession.signIn(api, user, "local-password")))
+                    .as("a local user cannot sign in on the pages").hasMessageContaining("login answered");
+        } finally {
+            assertThat(admin.post("/admin/access", "local_login=on&http_basic=on")).isEqualTo(302);
+            access.refresh();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'access.set'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(6);
     }
 
     private int basic(String user, String password) {

@@ -31,11 +31,12 @@ public final class PageSession {
             throw new IllegalStateException("no CSRF token on /login");
         }
         String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-        int status = http.send(HttpRequest.newBuilder(api.uri("/login"))
+        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(api.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 302) {
-            throw new IllegalStateException("login answered " + status);
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("login answered " + answer.statusCode() + " to " + location);
         }
         return new PageSession(api, http);
     }
@@ -44,6 +45,24 @@ public final class PageSession {
     public int get(String path) {
         html(path);
         return 200;
+    }
+
+    /** Posts a form as the page would (with the session's CSRF token); the answer's status. */
+    public int post(String path, String form) {
+        Matcher csrf = CSRF.matcher(html("/dashboard"));
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on /dashboard");
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf.group(1)))).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The whole answer, whatever its status. */

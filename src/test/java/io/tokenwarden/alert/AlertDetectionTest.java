@@ -127,10 +127,7 @@ class AlertDetectionTest {
     }
 
     private void budget(String useCase) {
-        Api.Response put = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/use-cases/" + useCase))
-                .header("Content-Type", "application/json").header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"monthly_budget_usd\": \"100\"}")));
-        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        api.putAsAdmin("/api/v1/use-cases/" + useCase, "{\"monthly_budget_usd\": \"100\"}");
     }
 
     private long spikeAlerts(String useCase) {

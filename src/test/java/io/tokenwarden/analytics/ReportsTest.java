@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.Events;
 import io.tokenwarden.support.IntegrationTest;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,10 +168,7 @@ class ReportsTest {
     }
 
     private void put(String useCase, String body) {
-        Api.Response response = api.send(HttpRequest.newBuilder(api.uri("/api/v1/use-cases/" + useCase))
-                .header("Content-Type", "application/json").header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(response.status()).isEqualTo(200);
+        api.putAsAdmin("/api/v1/use-cases/" + useCase, body);
     }
 
     private JsonNode get(String path) {

@@ -11,7 +11,6 @@ import io.tokenwarden.support.IntegrationTest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +39,7 @@ class ExportTest {
     @BeforeAll
     void ingest() {
         users.create(engineer, "engineer-pw", Role.ENGINEER, "test");
-        api.send(HttpRequest.newBuilder(api.uri("/api/v1/use-cases/export-chat")).header("Content-Type", "application/json")
-                .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"owner_team\": \"support\"}")));
+        api.putAsAdmin("/api/v1/use-cases/export-chat", "{\"owner_team\": \"support\"}");
         Api.Response response = api.postEvents(api.newApp().apiKey(), api.toJson(Map.of("events", List.of(
                 // batch on sonnet-4-6: (1,000 x 3 + 2,000 x 0.30 + 100 x 15) / 1e6 x 0.5 = 0.00255
                 event("x1").with("use_case", "export-chat").with("model", "claude-sonnet-4-6")

@@ -217,10 +217,7 @@ class GatewayPoliciesTest {
     }
 
     private void putSettings(String useCase, String json) {
-        Api.Response response = api.send(HttpRequest.newBuilder(api.uri("/api/v1/use-cases/" + useCase))
-                .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD)).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        api.putAsAdmin("/api/v1/use-cases/" + useCase, json);
     }
 
     static String body(String model, String question) {

@@ -166,10 +166,7 @@ class GatewayTest {
         String body = "{ \"model\" : \"claude-sonnet-4-6\",\"max_tokens\":5, \"future_field\": {\"x\": [1,2]},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}] }";
         // the one change the gateway makes by default, the diagnostics field, is off for this use case
-        assertThat(api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/use-cases/gw-bytes"))
-                .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD)).header("content-type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"cache_diagnostics\": false}"))).status())
-                .isEqualTo(200);
+        api.putAsAdmin("/api/v1/use-cases/gw-bytes", "{\"cache_diagnostics\": false}");
         HttpResponse<String> answer = raw("/anthropic/v1/messages", body, "gw-bytes", app.apiKey());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(new String(UPSTREAM.received.get(0).body(), StandardCharsets.UTF_8)).isEqualTo(body);

@@ -8,7 +8,6 @@ import io.tokenwarden.security.UserAccounts;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.Events;
 import io.tokenwarden.support.IntegrationTest;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -98,7 +97,6 @@ class RecommendationApiTest {
     }
 
     private void put(String useCase, String body) {
-        api.send(HttpRequest.newBuilder(api.uri("/api/v1/use-cases/" + useCase)).header("Content-Type", "application/json")
-                .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+        api.putAsAdmin("/api/v1/use-cases/" + useCase, body);
     }
 }

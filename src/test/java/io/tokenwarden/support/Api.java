@@ -70,6 +70,16 @@ public class Api {
         return send(jsonPost(path, body).header("Authorization", basic("admin", ADMIN_PASSWORD)));
     }
 
+    /** PUT of a JSON body as the bootstrap admin, failing the test unless it is a 200 (use-case settings and the like). */
+    public Response putAsAdmin(String path, String body) {
+        Response response = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", basic("admin", ADMIN_PASSWORD)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.status() != 200) {
+            throw new AssertionError("PUT " + path + " answered " + response.status() + ": " + response.body());
+        }
+        return response;
+    }
+
     public Response getAs(String user, String password, String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", basic(user, password)));
     }

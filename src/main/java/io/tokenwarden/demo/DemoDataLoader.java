@@ -4,6 +4,8 @@ import io.tokenwarden.alert.AlertJob;
 import io.tokenwarden.analytics.AnomalyJob;
 import io.tokenwarden.ingest.EventIngestion;
 import io.tokenwarden.recommend.Kind;
+import io.tokenwarden.recommend.Pilots;
+import io.tokenwarden.recommend.Recommendations;
 import io.tokenwarden.recommend.RecommendationAnalysis;
 import io.tokenwarden.security.AppKeys;
 import io.tokenwarden.security.AppPrincipal;
@@ -54,11 +56,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final JsonMapper json;
     private final Clock clock;
     private final AlertJob alerts;
+    private final Recommendations recommendationList;
+    private final Pilots pilots;
 
     DemoDataLoader(AppKeys appKeys, EventIngestion ingestion, UseCases useCases, AnomalyJob anomalies,
                    RecommendationAnalysis recommendations, JdbcClient jdbc, JsonMapper json, Clock clock,
-                   AlertJob alerts) {
+                   AlertJob alerts, Recommendations recommendationList, Pilots pilots) {
         this.alerts = alerts;
+        this.recommendationList = recommendationList;
+        this.pilots = pilots;
         this.appKeys = appKeys;
         this.ingestion = ingestion;
         this.useCases = useCases;
@@ -90,8 +96,20 @@ class DemoDataLoader implements ApplicationRunner {
         recommendations.refresh();
         recommendations.markImplemented("sql_assistant", Kind.MODEL_ROUTING, routedOn,
                 "Demo: format conversion moved from Sonnet 4.6 to Haiku 4.5");
+        accepted += pilot(app);
         alerts.check(clock.instant());
         log.info("Demo workload ready: {} events in {} s", accepted, (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /** Ticket triage's routing recommendation, piloted on a quarter of its gateway traffic for two days. */
+    private long pilot(AppPrincipal app) {
+        return recommendationList.list(DemoPilot.USE_CASE, Kind.MODEL_ROUTING.wireName(), "open").stream().findFirst().map(r -> {
+            var started = pilots.setShare(r.id(), new java.math.BigDecimal("0.25"), "demo");
+            String target = String.valueOf(started.pilot().get("target_model"));
+            long accepted = ingestion.accept(app, DemoPilot.calls(r.id(), target, clock.instant(), json));
+            recommendations.refresh();
+            return accepted;
+        }).orElse(0L);
     }
 
     private long load(AppPrincipal app, DemoUseCase useCase) {

@@ -35,26 +35,40 @@ class BudgetQuery {
                 .map(s -> row(s, month, asOf)).toList();
     }
 
+    /** The whole month's forecast over every use case, by the same rule as each budget's. */
+    @Transactional(readOnly = true)
+    BigDecimal total(YearMonth month, LocalDate asOf) {
+        return forecast(null, month, asOf)[1];
+    }
+
     private BudgetRow row(UseCaseSettings settings, YearMonth month, LocalDate asOf) {
-        YearMonth current = YearMonth.from(asOf);
-        LocalDate lastCounted = month.isBefore(current) ? month.atEndOfMonth() : asOf;
-        BigDecimal monthToDate = month.isAfter(current) ? BigDecimal.ZERO
-                : cost(settings.useCase(), month.atDay(1), lastCounted);
-        long daysLeft = month.isBefore(current) ? 0
-                : month.isAfter(current) ? month.lengthOfMonth() : month.lengthOfMonth() - asOf.getDayOfMonth();
-        BigDecimal forecast = monthToDate;
-        if (daysLeft > 0) {
-            BigDecimal lastWeek = cost(settings.useCase(), asOf.minusDays(7), asOf.minusDays(1));
-            forecast = monthToDate.add(Ratios.money(lastWeek.multiply(BigDecimal.valueOf(daysLeft)), SEVEN));
-        }
+        BigDecimal[] toDateAndForecast = forecast(settings.useCase(), month, asOf);
+        BigDecimal monthToDate = toDateAndForecast[0];
+        BigDecimal forecast = toDateAndForecast[1];
         BigDecimal budget = settings.monthlyBudget();
         String status = monthToDate.compareTo(budget) > 0 ? "over" : forecast.compareTo(budget) > 0 ? "at_risk" : "ok";
         return new BudgetRow(settings.useCase(), Money.format(budget), Money.format(monthToDate), Money.format(forecast), status);
     }
 
+    /** Month to date and forecast of one use case (null: all of them). */
+    private BigDecimal[] forecast(String useCase, YearMonth month, LocalDate asOf) {
+        YearMonth current = YearMonth.from(asOf);
+        LocalDate lastCounted = month.isBefore(current) ? month.atEndOfMonth() : asOf;
+        BigDecimal monthToDate = month.isAfter(current) ? BigDecimal.ZERO : cost(useCase, month.atDay(1), lastCounted);
+        long daysLeft = month.isBefore(current) ? 0
+                : month.isAfter(current) ? month.lengthOfMonth() : month.lengthOfMonth() - asOf.getDayOfMonth();
+        BigDecimal forecast = monthToDate;
+        if (daysLeft > 0) {
+            BigDecimal lastWeek = cost(useCase, asOf.minusDays(7), asOf.minusDays(1));
+            forecast = monthToDate.add(Ratios.money(lastWeek.multiply(BigDecimal.valueOf(daysLeft)), SEVEN));
+        }
+        return new BigDecimal[] {monthToDate, forecast};
+    }
+
     private BigDecimal cost(String useCase, LocalDate from, LocalDate to) {
         return Objects.requireNonNull(jdbc.sql("""
-                        SELECT coalesce(sum(cost), 0) FROM daily_use_case_rollup WHERE use_case = :useCase AND day BETWEEN :start AND :end""")
+                        SELECT coalesce(sum(cost), 0) FROM daily_use_case_rollup
+                        WHERE (:useCase::text IS NULL OR use_case = :useCase) AND day BETWEEN :start AND :end""")
                 .param("useCase", useCase).param("start", from).param("end", to)
                 .query(BigDecimal.class).single());
     }

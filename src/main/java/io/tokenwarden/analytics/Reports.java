@@ -1,6 +1,7 @@
 package io.tokenwarden.analytics;
 
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -63,6 +64,15 @@ public class Reports {
 
     public List<BudgetRow> budgets(YearMonth month, LocalDate asOf) {
         return cache.get(List.of("budgets", month, asOf), () -> budgets.run(month, asOf));
+    }
+
+    /**
+     * The month's forecast over every use case: month to date + the mean daily cost of the 7 days before today x the
+     * days left (the budgets' rule); a past month's is its total.
+     */
+    public BigDecimal forecast(YearMonth month) {
+        LocalDate today = today();
+        return cache.get(List.of("forecast", month, today), () -> budgets.total(month, today));
     }
 
     public List<AnomalyRow> anomalies(YearMonth month) {

@@ -64,15 +64,9 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
         return day + suffix;
     }
 
+    /** The budgets' own rule (analytics), for a month that is not over yet; a past month's total is its spend. */
     private static BigDecimal forecast(Reports reports, YearMonth month, BigDecimal spend) {
-        LocalDate today = reports.today();
-        if (!YearMonth.from(today).equals(month)) {
-            return spend;
-        }
-        BigDecimal lastWeek = reports.spend(today.minusDays(7), today.minusDays(1), "use_case").rows().stream()
-                .map(r -> new BigDecimal(r.costUsd())).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long daysLeft = month.lengthOfMonth() - today.getDayOfMonth();
-        return spend.add(lastWeek.multiply(BigDecimal.valueOf(daysLeft)).divide(BigDecimal.valueOf(7), 2, RoundingMode.HALF_EVEN));
+        return YearMonth.from(reports.today()).equals(month) ? reports.forecast(month) : spend;
     }
 
     /** Daily spend stacked by the top {@code top} use cases of the month, the rest as "other". */

@@ -45,6 +45,9 @@ class GatewayBenchmark {
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
              StandInUpstream upstream = new StandInUpstream();
              AppProcess app = new AppProcess(Path.of("target", "harness", "gateway-benchmark.log"), List.of("-Xmx512m",
+                     // where the app's time goes, for BENCHMARKS.md: jfr print --events jdk.ExecutionSample
+                     "-XX:StartFlightRecording=filename=" + Path.of("target", "harness", "gateway.jfr").toAbsolutePath()
+                             + ",settings=profile",
                      "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
                      "--tokenwarden.gateway.upstream-url=" + upstream.url(),
                      "--tokenwarden.gateway.spool-dir=" + work.resolve("spool"))).start()) {

@@ -28,7 +28,11 @@ class AlertController {
     private final BoundedJson bodies;
     private final JdbcClient jdbc;
 
-    AlertController(AlertStore alerts, ChannelStore channels, Outbox outbox, BoundedJson bodies, JdbcClient jdbc) {
+    private final io.tokenwarden.usecase.UseCaseScopes scopes;
+
+    AlertController(AlertStore alerts, ChannelStore channels, Outbox outbox, BoundedJson bodies, JdbcClient jdbc,
+                    io.tokenwarden.usecase.UseCaseScopes scopes) {
+        this.scopes = scopes;
         this.alerts = alerts;
         this.channels = channels;
         this.outbox = outbox;
@@ -37,11 +41,11 @@ class AlertController {
     }
 
     @GetMapping("/api/v1/alerts")
-    List<AlertView> list(@RequestParam(required = false) String status) {
+    List<AlertView> list(@RequestParam(required = false) String status, org.springframework.security.core.Authentication caller) {
         if (status != null && !Set.of("open", "resolved").contains(status)) {
             throw ApiException.badRequest(List.of(new FieldError("status", "must be one of open, resolved")));
         }
-        return alerts.list(status);
+        return scopes.of(caller).filter(alerts.list(status), AlertView::useCase);
     }
 
     @GetMapping("/api/v1/alert-channels")

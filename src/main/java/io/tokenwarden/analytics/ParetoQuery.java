@@ -31,10 +31,12 @@ class ParetoQuery {
     }
 
     @Transactional(readOnly = true)
-    ParetoReport run(YearMonth month) {
+    ParetoReport run(YearMonth month, io.tokenwarden.usecase.Scope scope) {
         List<UseCaseCost> costs = jdbc.sql("""
-                        SELECT use_case, sum(cost) FROM monthly_rollup WHERE month = :month GROUP BY use_case""")
-                .param("month", month.atDay(1))
+                        SELECT use_case, sum(cost) FROM monthly_rollup
+                        WHERE month = :month AND (:visible::text[] IS NULL OR use_case = ANY(:visible::text[]))
+                        GROUP BY use_case""")
+                .param("month", month.atDay(1)).param("visible", scope.sqlArray())
                 .query((rs, n) -> new UseCaseCost(rs.getString(1), rs.getBigDecimal(2))).list().stream()
                 .sorted(Comparator.comparing(UseCaseCost::cost).reversed().thenComparing(UseCaseCost::useCase))
                 .toList();

@@ -1,6 +1,7 @@
 package io.tokenwarden.analytics;
 
 import java.time.Clock;
+import io.tokenwarden.usecase.Scope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -42,8 +43,13 @@ public class Reports {
     }
 
     public SpendReport spend(LocalDate from, LocalDate to, String groupBy) {
+        return spend(from, to, groupBy, Scope.ALL);
+    }
+
+    /** Spend as {@code scope} sees it: other use cases are absent, from the rows and from the totals. */
+    public SpendReport spend(LocalDate from, LocalDate to, String groupBy, Scope scope) {
         SpendGrouping grouping = SpendGrouping.parse(groupBy);
-        return cache.get(List.of("spend", from, to, groupBy), () -> spend.run(from, to, grouping));
+        return cache.get(List.of("spend", from, to, groupBy, key(scope)), () -> spend.run(from, to, grouping, scope));
     }
 
     public SpendReport spend(YearMonth month, String groupBy) {
@@ -51,7 +57,16 @@ public class Reports {
     }
 
     public ParetoReport pareto(YearMonth month) {
-        return cache.get(List.of("pareto", month), () -> pareto.run(month));
+        return pareto(month, Scope.ALL);
+    }
+
+    /** The 80/20 breakdown of the use cases {@code scope} sees, as if the others did not exist. */
+    public ParetoReport pareto(YearMonth month, Scope scope) {
+        return cache.get(List.of("pareto", month, key(scope)), () -> pareto.run(month, scope));
+    }
+
+    private static String key(Scope scope) {
+        return scope.all() ? "*" : String.join(",", scope.sqlArray());
     }
 
     public List<UnitCostRow> unitCosts(YearMonth month) {

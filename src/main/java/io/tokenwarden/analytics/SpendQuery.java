@@ -1,6 +1,9 @@
 package io.tokenwarden.analytics;
 
+import io.tokenwarden.usecase.Scope;
+import io.tokenwarden.web.ApiException;
 import io.tokenwarden.web.Money;
+import org.springframework.http.HttpStatus;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -36,10 +39,14 @@ class SpendQuery {
     }
 
     @Transactional(readOnly = true)
-    SpendReport run(LocalDate from, LocalDate to, SpendGrouping grouping) {
-        String sql = sql(from, to, grouping);
+    SpendReport run(LocalDate from, LocalDate to, SpendGrouping grouping, Scope scope) {
+        if (!scope.all() && grouping.tagKey() != null) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Spend by tag spans every team's use cases: it is for ADMIN "
+                    + "and FINANCE while engineers see their own teams' use cases only.");
+        }
+        String sql = sql(from, to, grouping, scope);
         List<SpendRow> rows = jdbc.sql(sql)
-                .param("start", from).param("end", to).param("tag", grouping.tagKey())
+                .param("start", from).param("end", to).param("tag", grouping.tagKey()).param("visible", scope.sqlArray())
                 .query((rs, n) -> new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
                         rs.getLong("output_tokens"), rs.getLong("cache_creation_input_tokens"),
                         rs.getLong("cache_read_input_tokens"), Money.format(rs.getBigDecimal("cost")),
@@ -48,32 +55,35 @@ class SpendQuery {
         // Groups of the event rollup cover every event once, so their (never rounded) sums are the totals; tag groups do not.
         Totals totals = grouping.tagKey() == null ? sum(rows) : totals(from, to);
         return new SpendReport(from, to, grouping.name(), rows, Money.format(totals.cost()), totals.unpriced(),
-                totals.unpriced() == 0 ? List.of() : reasons(from, to));
+                totals.unpriced() == 0 ? List.of() : reasons(from, to, scope));
     }
 
     /** Read from the events themselves (a partial index holds the unpriced ones): rollups keep no reasons. */
-    private List<SpendReport.UnpricedReason> reasons(LocalDate from, LocalDate to) {
+    private List<SpendReport.UnpricedReason> reasons(LocalDate from, LocalDate to, Scope scope) {
         return jdbc.sql("""
                         SELECT coalesce(unpriced_reason, 'no reason recorded') AS reason, count(*) AS events
                         FROM usage_event WHERE cost IS NULL AND occurred_at >= :start AND occurred_at < :end
+                          AND (:visible::text[] IS NULL OR use_case = ANY(:visible::text[]))
                         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20""")
+                .param("visible", scope.sqlArray())
                 .param("start", Timestamp.from(from.atStartOfDay(zone).toInstant()))
                 .param("end", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
                 .query((rs, n) -> new SpendReport.UnpricedReason(rs.getString(1), rs.getLong(2))).list();
     }
 
     /** The smallest rollup that has the grouping's key for the period. */
-    private static String sql(LocalDate from, LocalDate to, SpendGrouping grouping) {
+    private static String sql(LocalDate from, LocalDate to, SpendGrouping grouping, Scope scope) {
         if (grouping.tagKey() != null) {
             return FROM_ROLLUP.formatted("r.tag_value", "daily_tag_rollup r", "day", "AND r.tag_key = :tag");
         }
+        String visible = scope.all() ? "" : "AND r.use_case = ANY(:visible::text[])"; // every other rollup has use_case
         if (wholeMonths(from, to) && !grouping.name().equals("day")) {
-            return FROM_ROLLUP.formatted(grouping.expression(), "monthly_rollup r JOIN app a ON a.id = r.app_id", "month", "");
+            return FROM_ROLLUP.formatted(grouping.expression(), "monthly_rollup r JOIN app a ON a.id = r.app_id", "month", visible);
         }
         if (grouping.name().equals("use_case") || grouping.name().equals("day")) {
-            return FROM_ROLLUP.formatted(grouping.expression(), "daily_use_case_rollup r", "day", "");
+            return FROM_ROLLUP.formatted(grouping.expression(), "daily_use_case_rollup r", "day", visible);
         }
-        return FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "day", "");
+        return FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "day", visible);
     }
 
     /** From the first day of a month to the last day of a month: the monthly rollup has the same sums in fewer rows. */

@@ -37,8 +37,11 @@ class DashboardController {
     private final JdbcClient jdbc;
     private final Alerts alerts;
 
+    private final io.tokenwarden.usecase.UseCaseScopes scopes;
+
     DashboardController(Reports reports, Recommendations recommendations, Reconciliation reconciliation, JdbcClient jdbc,
-                        Alerts alerts) {
+                        Alerts alerts, io.tokenwarden.usecase.UseCaseScopes scopes) {
+        this.scopes = scopes;
         this.alerts = alerts;
         this.reports = reports;
         this.recommendations = recommendations;
@@ -47,7 +50,10 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) String month, Model model) {
+    String dashboard(@RequestParam(required = false) String month, Model model, org.springframework.security.core.Authentication caller) {
+        if (!scopes.of(caller).all()) {
+            return "redirect:/features"; // the company's month is finance's page; a team-scoped engineer sees their own
+        }
         YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
         Recommendations.Realized realized = recommendations.realizedSavings();
         FinanceView view = FinanceView.of(reports, shown, recommendations.openSavings(), realized.total());
@@ -69,7 +75,10 @@ class DashboardController {
 
     @GetMapping("/dashboard/data")
     @ResponseBody
-    Map<String, ChartData> data(@RequestParam(required = false) String month) {
+    Map<String, ChartData> data(@RequestParam(required = false) String month, org.springframework.security.core.Authentication caller) {
+        if (!scopes.of(caller).all()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
         YearMonth shown = Months.parse(month, YearMonth.from(reports.today()));
         ParetoReport pareto = reports.pareto(shown);
         List<DailyUseCaseCost> daily = reports.daily(shown);

@@ -39,7 +39,11 @@ class FeaturePageController {
     private final Pilots pilots;
     private final UseCases useCases;
 
-    FeaturePageController(Reports reports, Recommendations recommendations, Pilots pilots, UseCases useCases) {
+    private final io.tokenwarden.usecase.UseCaseScopes scopes;
+
+    FeaturePageController(Reports reports, Recommendations recommendations, Pilots pilots, UseCases useCases,
+                          io.tokenwarden.usecase.UseCaseScopes scopes) {
+        this.scopes = scopes;
         this.pilots = pilots;
         this.reports = reports;
         this.recommendations = recommendations;
@@ -47,14 +51,14 @@ class FeaturePageController {
     }
 
     @GetMapping("/features")
-    String features(Model model) {
+    String features(Model model, org.springframework.security.core.Authentication caller) {
         YearMonth month = YearMonth.from(reports.today());
         Map<String, BigDecimal> spend = costs(reports.spend(month, "use_case").rows());
         Map<String, BigDecimal> previous = costs(FinanceView.previousSpend(reports, month, "use_case").rows());
         Map<String, List<UseCaseModelCost>> mix = reports.modelMix(month).stream()
                 .collect(Collectors.groupingBy(UseCaseModelCost::useCase));
         Map<String, BigDecimal> savings = Recommendations.countedByUseCase(recommendations.list(null, null, "open"));
-        List<FeatureRow> rows = useCases.all().stream()
+        List<FeatureRow> rows = scopes.of(caller).filter(useCases.all(), UseCaseSettings::useCase).stream()
                 .map(s -> row(s, spend, previous, mix.getOrDefault(s.useCase(), List.of()), savings))
                 .sorted((a, b) -> b.spend().compareTo(a.spend()))
                 .toList();
@@ -64,9 +68,9 @@ class FeaturePageController {
     }
 
     @GetMapping("/features/{useCase}")
-    String feature(@PathVariable String useCase, Model model) {
+    String feature(@PathVariable String useCase, Model model, org.springframework.security.core.Authentication caller) {
         UseCaseSettings settings = UseCases.of(useCases.byName(), useCase);
-        if (useCases.byName().get(useCase) == null) {
+        if (useCases.byName().get(useCase) == null || !scopes.of(caller).sees(useCase)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         LocalDate today = reports.today();
@@ -81,7 +85,10 @@ class FeaturePageController {
 
     @GetMapping("/features/{useCase}/data")
     @ResponseBody
-    Map<String, ChartData> data(@PathVariable String useCase) {
+    Map<String, ChartData> data(@PathVariable String useCase, org.springframework.security.core.Authentication caller) {
+        if (!scopes.of(caller).sees(useCase)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         LocalDate today = reports.today();
         FeatureStats stats = reports.feature(useCase, today.minusDays(DAYS - 1), today);
         List<String> days = stats.days().stream().map(FeatureStats.Day::day).toList();
@@ -103,7 +110,10 @@ class FeaturePageController {
     /** Starts, widens or stops a pilot (audited by {@link Pilots}). */
     @PostMapping("/features/{useCase}/recommendations/{id}/pilot")
     String pilot(@PathVariable String useCase, @PathVariable long id, @RequestParam String percent,
-                 java.security.Principal user, RedirectAttributes redirect) {
+                 org.springframework.security.core.Authentication user, RedirectAttributes redirect) {
+        if (!scopes.of(user).sees(useCase) || !recommendations.useCaseOf(id).orElse("").equals(useCase)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         try {
             BigDecimal share = new BigDecimal(percent).movePointLeft(2);
             if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
@@ -122,7 +132,10 @@ class FeaturePageController {
 
     @PostMapping("/features/{useCase}/recommendations/{id}/status")
     String setStatus(@PathVariable String useCase, @PathVariable long id, @RequestParam String status,
-                     @RequestParam(required = false) String note, RedirectAttributes redirect) {
+                     @RequestParam(required = false) String note, RedirectAttributes redirect, org.springframework.security.core.Authentication caller) {
+        if (!scopes.of(caller).sees(useCase) || !recommendations.useCaseOf(id).orElse("").equals(useCase)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         try {
             RecommendationView updated = recommendations.setStatus(id, status, note);
             redirect.addFlashAttribute("message", "'" + updated.title() + "' is now " + updated.status() + ".");

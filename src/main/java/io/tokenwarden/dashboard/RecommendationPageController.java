@@ -19,15 +19,21 @@ class RecommendationPageController {
     private final Recommendations recommendations;
     private final UseCases useCases;
 
-    RecommendationPageController(Recommendations recommendations, UseCases useCases) {
+    private final io.tokenwarden.usecase.UseCaseScopes scopes;
+
+    RecommendationPageController(Recommendations recommendations, UseCases useCases,
+                                 io.tokenwarden.usecase.UseCaseScopes scopes) {
+        this.scopes = scopes;
         this.recommendations = recommendations;
         this.useCases = useCases;
     }
 
     @GetMapping("/recommendations")
-    String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String team, Model model) {
+    String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String team, Model model,
+                org.springframework.security.core.Authentication caller) {
         Map<String, UseCaseSettings> settings = useCases.byName();
-        List<RecommendationView> open = recommendations.list(null, null, "open").stream()
+        List<RecommendationView> open = scopes.of(caller).filter(recommendations.list(null, null, "open"),
+                        RecommendationView::useCase).stream()
                 .filter(r -> kind == null || kind.isBlank() || r.kind().equals(kind))
                 .filter(r -> team == null || team.isBlank() || team.equals(UseCases.of(settings, r.useCase()).ownerTeam()))
                 .toList();

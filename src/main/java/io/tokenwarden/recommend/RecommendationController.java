@@ -24,9 +24,12 @@ class RecommendationController {
     private final RoutingPolicy routingPolicy;
     private final Pilots pilots;
     private final BoundedJson bodies;
+    private final io.tokenwarden.usecase.UseCaseScopes scopes;
 
     RecommendationController(Recommendations recommendations, RecommendationAnalysis analysis,
-                             RoutingPolicy routingPolicy, Pilots pilots, BoundedJson bodies) {
+                             RoutingPolicy routingPolicy, Pilots pilots, BoundedJson bodies,
+                             io.tokenwarden.usecase.UseCaseScopes scopes) {
+        this.scopes = scopes;
         this.pilots = pilots;
         this.recommendations = recommendations;
         this.analysis = analysis;
@@ -37,7 +40,7 @@ class RecommendationController {
     @GetMapping("/api/v1/recommendations")
     List<RecommendationView> list(@RequestParam(name = "use_case", required = false) String useCase,
                                   @RequestParam(required = false) String kind,
-                                  @RequestParam(required = false) String status) {
+                                  @RequestParam(required = false) String status, org.springframework.security.core.Authentication caller) {
         List<FieldError> errors = new ArrayList<>();
         if (kind != null && Kind.fromWire(kind).isEmpty()) {
             errors.add(new FieldError("kind", "must be one of prompt_caching, cache_busting, model_routing, batch_api, "
@@ -49,11 +52,12 @@ class RecommendationController {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);
         }
-        return recommendations.list(useCase, kind, status);
+        return scopes.of(caller).filter(recommendations.list(useCase, kind, status), RecommendationView::useCase);
     }
 
     @PostMapping("/api/v1/recommendations/{id}/status")
-    RecommendationView setStatus(@PathVariable long id, HttpServletRequest request) {
+    RecommendationView setStatus(@PathVariable long id, HttpServletRequest request, org.springframework.security.core.Authentication caller) {
+        recommendations.useCaseOf(id).ifPresent(useCase -> scopes.requireVisible(caller, useCase));
         List<FieldError> errors = new ArrayList<>();
         Optional<JsonFields> body = JsonFields.object(bodies.read(request), "", errors);
         String status = body.map(f -> f.optionalString("status", 32)).orElse(null);
@@ -66,7 +70,8 @@ class RecommendationController {
 
     /** API-next: starts, changes or (share 0) stops the pilot of a model_routing or prompt_caching recommendation. */
     @PostMapping("/api/v1/recommendations/{id}/pilot")
-    RecommendationView pilot(@PathVariable long id, HttpServletRequest request, java.security.Principal user) {
+    RecommendationView pilot(@PathVariable long id, HttpServletRequest request, org.springframework.security.core.Authentication user) {
+        recommendations.useCaseOf(id).ifPresent(useCase -> scopes.requireVisible(user, useCase));
         List<FieldError> errors = new ArrayList<>();
         java.math.BigDecimal share = JsonFields.object(bodies.read(request), "", errors)
                 .map(f -> f.requiredDecimal("share", java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE)).orElse(null);

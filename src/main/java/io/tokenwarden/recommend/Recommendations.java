@@ -28,6 +28,11 @@ public class Recommendations {
         this.clock = clock;
     }
 
+    /** The use case a recommendation is about; empty when there is no such recommendation. */
+    public java.util.Optional<String> useCaseOf(long id) {
+        return store.byId(id).map(RecommendationStore.Recommendation::useCase);
+    }
+
     public List<RecommendationView> list(String useCase, String kind, String status) {
         return store.find(useCase, kind, status).stream().map(this::view).toList();
     }

@@ -72,6 +72,25 @@ class AdminPagesController {
         return "admin/users";
     }
 
+    /** An admin sets a user's teams (comma-separated); used when engineers see their own teams' use cases only. */
+    @PostMapping("/admin/users/{username}/teams")
+    String teams(@PathVariable String username, @RequestParam(defaultValue = "") String teams, Principal user,
+                 RedirectAttributes redirect) {
+        java.util.List<String> names = java.util.Arrays.stream(teams.split(",")).map(String::trim)
+                .filter(t -> !t.isEmpty()).distinct().toList();
+        if (names.stream().anyMatch(t -> t.length() > 64)) {
+            redirect.addFlashAttribute("error", "A team name has at most 64 characters.");
+            return "redirect:/admin/users";
+        }
+        try {
+            users.setTeams(username, names, user.getName());
+            redirect.addFlashAttribute("message", "Teams of " + username + ": " + String.join(", ", names) + ".");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", e.summary());
+        }
+        return "redirect:/admin/users";
+    }
+
     @PostMapping("/admin/users")
     String createUser(@RequestParam String username, @RequestParam String password, @RequestParam Role role,
                       Principal user, RedirectAttributes redirect) {

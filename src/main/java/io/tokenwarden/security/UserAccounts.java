@@ -19,8 +19,11 @@ public class UserAccounts implements UserDetailsService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    UserAccounts(UserAccountRepository users, PasswordEncoder passwords, AuditLog audit) {
+    UserAccounts(UserAccountRepository users, PasswordEncoder passwords, AuditLog audit,
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -42,6 +45,24 @@ public class UserAccounts implements UserDetailsService {
     java.util.List<UserView> list() {
         return users.findAll(org.springframework.data.domain.Sort.by("username")).stream()
                 .map(u -> new UserView(u.username(), u.role().name(), u.source(), u.teams())).toList();
+    }
+
+    /** A user's teams (from the provider's teams claim, or set by an admin); none for an unknown user. */
+    @Transactional(readOnly = true)
+    public java.util.List<String> teamsOf(String username) {
+        return users.findByUsername(username).map(UserAccountEntity::teams).orElse(java.util.List.of());
+    }
+
+    /** Sets a user's teams (audited); an OIDC user's are replaced again at their next sign-in when a teams claim is set. */
+    @Transactional
+    public void setTeams(String username, java.util.List<String> teams, String actor) {
+        java.util.List<String> before = teamsOf(username);
+        int updated = jdbc.sql("UPDATE app_user SET teams = ? WHERE username = ?")
+                .params(teams.toArray(String[]::new), username).update();
+        if (updated == 0) {
+            throw ApiException.notFound("There is no user " + username + ".");
+        }
+        audit.record(actor, "user.teams", username, Map.of("teams", before), Map.of("teams", teams));
     }
 
     @Transactional(readOnly = true)

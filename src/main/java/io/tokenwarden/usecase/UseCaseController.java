@@ -24,14 +24,17 @@ class UseCaseController {
     private final UseCases useCases;
     private final BoundedJson bodies;
 
-    UseCaseController(UseCases useCases, BoundedJson bodies) {
+    private final UseCaseScopes scopes;
+
+    UseCaseController(UseCases useCases, BoundedJson bodies, UseCaseScopes scopes) {
+        this.scopes = scopes;
         this.useCases = useCases;
         this.bodies = bodies;
     }
 
     @GetMapping("/api/v1/use-cases")
-    List<UseCaseView> list() {
-        return useCases.all().stream().map(UseCaseView::of).toList();
+    List<UseCaseView> list(org.springframework.security.core.Authentication caller) {
+        return scopes.of(caller).filter(useCases.all(), UseCaseSettings::useCase).stream().map(UseCaseView::of).toList();
     }
 
     @PutMapping("/api/v1/use-cases/{use_case}")

@@ -2,15 +2,11 @@ package io.tokenwarden.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tokenwarden.analytics.RollupJob;
 import io.tokenwarden.support.Api;
-import io.tokenwarden.support.IntegrationTest;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,52 +14,20 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway's policies against the stand-in upstream: the diagnostics field, budgets that block or downgrade, and
  * a routing pilot's randomized, sticky split.
  */
-@IntegrationTest
-class GatewayPoliciesTest {
+class GatewayPoliciesTest extends GatewayFixture {
 
-    static final StandInUpstream UPSTREAM = GatewayPoliciesTest.start();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) throws IOException {
-        String spool = Files.createTempDirectory("tokenwarden-spool").toString();
-        registry.add("tokenwarden.gateway.upstream-url", UPSTREAM::url);
-        registry.add("tokenwarden.gateway.spool-dir", () -> spool);
-    }
-
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    RollupJob rollupJob;
     @Autowired
     GatewayPolicy policy;
-    Api.NewApp app;
-
-    @BeforeEach
-    void app() {
-        app = api.newApp();
-        UPSTREAM.received.clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        UPSTREAM.close();
-    }
 
     @Test
     void diagnosticsNameThePreviousAnswerOfTheConversationAndTheAnswersDiagnosisIsRecorded() throws Exception {
@@ -268,13 +232,6 @@ class GatewayPoliciesTest {
         throw new AssertionError("fewer than " + expected + " events recorded");
     }
 
-    private static StandInUpstream start() {
-        try {
-            return new StandInUpstream();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Reads answers. */
     static final class JsonPath {

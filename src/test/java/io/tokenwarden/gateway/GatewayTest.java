@@ -10,69 +10,30 @@ import com.anthropic.errors.UnauthorizedException;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
-import io.tokenwarden.analytics.RollupJob;
 import io.tokenwarden.support.Api;
-import io.tokenwarden.support.IntegrationTest;
 import io.tokenwarden.support.PageSession;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway with real peers: the official Anthropic Java SDK as the app, a local stand-in of the Messages API as
  * the upstream. Costs are checked to the last decimal: Sonnet 4.6 with 3 input tokens, 1,200 written to the cache,
  * 4,000 read and 50 output.
  */
-@IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayTest {
-
-    static final StandInUpstream UPSTREAM = start();
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) throws IOException {
-        String spool = tempDir().toString();
-        registry.add("tokenwarden.gateway.upstream-url", UPSTREAM::url);
-        registry.add("tokenwarden.gateway.spool-dir", () -> spool);
-    }
-
-    @Autowired
-    Api api;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    RollupJob rollupJob;
-    Api.NewApp app;
-
-    @BeforeEach
-    void app() {
-        app = api.newApp();
-        UPSTREAM.received.clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        UPSTREAM.close();
-    }
+class GatewayTest extends GatewayFixture {
 
     private AnthropicClient sdk(String useCase) {
         return AnthropicOkHttpClient.builder().baseUrl(api.uri("/anthropic").toString()).apiKey("sk-ant-test-secret")
@@ -282,15 +243,4 @@ class GatewayTest {
         }
     }
 
-    private static StandInUpstream start() {
-        try {
-            return new StandInUpstream();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static java.nio.file.Path tempDir() throws IOException {
-        return Files.createTempDirectory("tokenwarden-spool");
-    }
 }

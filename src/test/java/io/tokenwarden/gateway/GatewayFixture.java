@@ -1,0 +1,59 @@
+package io.tokenwarden.gateway;
+
+import io.tokenwarden.analytics.RollupJob;
+import io.tokenwarden.support.Api;
+import io.tokenwarden.support.IntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The app with its gateway pointed at one local stand-in of the Messages API, shared by the gateway's test classes
+ * (and so is their Spring context). Each test gets a new app key and a stand-in that has received nothing yet.
+ */
+@IntegrationTest
+abstract class GatewayFixture {
+
+    static final StandInUpstream UPSTREAM = start();
+    private static final String SPOOL = spool();
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("tokenwarden.gateway.upstream-url", UPSTREAM::url);
+        registry.add("tokenwarden.gateway.spool-dir", () -> SPOOL);
+    }
+
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RollupJob rollupJob;
+    Api.NewApp app;
+
+    @BeforeEach
+    void newAppAndEmptyUpstream() {
+        app = api.newApp();
+        UPSTREAM.received.clear();
+    }
+
+    private static StandInUpstream start() {
+        try {
+            return new StandInUpstream(); // stops with the test JVM: the classes sharing it end in any order
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String spool() {
+        try {
+            return Files.createTempDirectory("tokenwarden-spool").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

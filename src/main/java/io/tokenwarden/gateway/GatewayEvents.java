@@ -24,7 +24,7 @@ final class GatewayEvents {
     private GatewayEvents() {
     }
 
-    static List<JsonNode> of(GatewayController.GatewayCall call, Instant completedAt) {
+    static List<JsonNode> of(GatewayServlet.GatewayCall call, Instant completedAt) {
         Evidence evidence = call.batch() ? Evidence.NONE : Evidence.of(parse(call.requestBody()));
         List<JsonNode> events = new ArrayList<>();
         for (JsonNode message : call.messages()) {
@@ -37,7 +37,7 @@ final class GatewayEvents {
         return events;
     }
 
-    private static ObjectNode event(GatewayController.GatewayCall call, JsonNode message, String id, Evidence evidence,
+    private static ObjectNode event(GatewayServlet.GatewayCall call, JsonNode message, String id, Evidence evidence,
                                     Instant completedAt) {
         Map<String, String> headers = call.headers();
         ObjectNode event = JSON.createObjectNode();
@@ -69,7 +69,7 @@ final class GatewayEvents {
     }
 
     /** The gateway's own tags, then the app's (X-Tokenwarden-Tags) as far as the 20 tags an event may have allow. */
-    private static ObjectNode tags(GatewayController.GatewayCall call, JsonNode message, Evidence evidence,
+    private static ObjectNode tags(GatewayServlet.GatewayCall call, JsonNode message, Evidence evidence,
                                    boolean measured) {
         ObjectNode tags = JSON.createObjectNode();
         tags.put("tw_source", "gateway");

@@ -35,7 +35,7 @@ class GatewayRecorder implements DisposableBean {
     private final EventIngestion ingestion;
     private final Spool spool;
     private final Clock clock;
-    private final BlockingQueue<GatewayController.GatewayCall> queue;
+    private final BlockingQueue<GatewayServlet.GatewayCall> queue;
     private final Thread worker;
     private final Counter recorded;
     private final Counter rejected;
@@ -56,17 +56,17 @@ class GatewayRecorder implements DisposableBean {
         this.worker.start();
     }
 
-    void record(GatewayController.GatewayCall call) {
+    void record(GatewayServlet.GatewayCall call) {
         if (!queue.offer(call)) {
             spool.append(call.principal(), GatewayEvents.of(call, clock.instant()));
         }
     }
 
     private void work() {
-        List<GatewayController.GatewayCall> calls = new ArrayList<>(BATCH);
+        List<GatewayServlet.GatewayCall> calls = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                GatewayController.GatewayCall first = queue.poll(200, TimeUnit.MILLISECONDS);
+                GatewayServlet.GatewayCall first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -85,9 +85,9 @@ class GatewayRecorder implements DisposableBean {
     }
 
     /** The queued calls' events, one ingestion per app; keys not yet checked, and outages, go to the spool. */
-    private void store(List<GatewayController.GatewayCall> calls) {
+    private void store(List<GatewayServlet.GatewayCall> calls) {
         Map<Object, List<JsonNode>> byPrincipal = new LinkedHashMap<>();
-        for (GatewayController.GatewayCall call : calls) {
+        for (GatewayServlet.GatewayCall call : calls) {
             byPrincipal.computeIfAbsent(call.principal(), p -> new ArrayList<>())
                     .addAll(GatewayEvents.of(call, clock.instant()));
         }

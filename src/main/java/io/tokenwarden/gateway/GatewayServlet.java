@@ -1,6 +1,7 @@
 package io.tokenwarden.gateway;
 
 import io.tokenwarden.web.AnthropicErrors;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,34 +13,37 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /anthropic/v1/...}: an Anthropic-compatible base URL. The call goes upstream as the app made it, the answer
  * comes back as the upstream gave it (streams event by event, as they arrive), and only then is its usage handed
  * to the recorder, off the app's path.
  */
-@RestController
-class GatewayController {
+@SuppressWarnings("serial") // HttpServlet is Serializable for session-replicating containers; this one is never stored
+class GatewayServlet extends HttpServlet {
 
-    private static final Logger log = LoggerFactory.getLogger(GatewayController.class);
-    private static final String PREFIX = "/anthropic";
+    private static final Logger log = LoggerFactory.getLogger(GatewayServlet.class);
+    static final String PREFIX = "/anthropic";
     private static final int MAX_REQUEST = 32 * 1024 * 1024;
 
     private final Upstream upstream;
     private final GatewayRecorder recorder;
     private final GatewayPolicy policy;
 
-    GatewayController(Upstream upstream, GatewayRecorder recorder, GatewayPolicy policy) {
+    GatewayServlet(Upstream upstream, GatewayRecorder recorder, GatewayPolicy policy) {
         this.upstream = upstream;
         this.recorder = recorder;
         this.policy = policy;
     }
 
-    @RequestMapping(PREFIX + "/v1/**")
-    void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(PREFIX.length());
+    /** Every method on /anthropic/*: a plain servlet, so a call skips MVC's handler look-up, adapters and interceptors. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
+        if (!path.startsWith("/v1/")) {
+            AnthropicErrors.write(response, 404, "not_found_error", "Tokenwarden: the gateway serves /anthropic/v1/... only.");
+            return;
+        }
         CallKind kind = CallKind.of(request.getMethod(), path);
         byte[] body = request.getInputStream().readNBytes(MAX_REQUEST + 1);
         if (body.length > MAX_REQUEST) {

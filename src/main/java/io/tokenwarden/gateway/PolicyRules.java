@@ -4,9 +4,6 @@ import io.tokenwarden.pricing.CatalogModel;
 import io.tokenwarden.pricing.CatalogSnapshot;
 import io.tokenwarden.recommend.Pilot;
 import io.tokenwarden.usecase.UseCaseSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,17 +126,9 @@ record PolicyRules(Map<String, UseCasePolicy> byUseCase, CatalogSnapshot catalog
         return place < pilot.share().doubleValue();
     }
 
+    /** The first 56 bits of the key's SHA-256, as a number in [0, 1). */
     private static double unit(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            long bits = 0;
-            for (int i = 0; i < 7; i++) {
-                bits = (bits << 8) | (hash[i] & 0xff);
-            }
-            return (double) bits / (1L << 56);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return (double) Long.parseLong(Evidence.sha256(key).substring(0, 14), 16) / (1L << 56);
     }
 
     private static JsonNode parse(byte[] body) {

@@ -101,7 +101,7 @@ public class Pilots {
             measurement.put("started_at", p.startedAt().toString());
             measurement.put("arms", result.arms());
             measurement.put("difference", result.difference());
-            store.saveExperiment(p.recommendationId(), result.realizedMonthlySavings(), measurement);
+            store.saveMeasurement(p.recommendationId(), result.realizedMonthlySavings(), measurement);
             measured.add(p.recommendationId());
         }
         return measured;
@@ -114,19 +114,29 @@ public class Pilots {
 
     /** API-next's {@code pilot}: share, started_at, stopped_at, the arms and their difference. */
     Optional<Map<String, Object>> view(long recommendationId) {
-        return find(recommendationId).map(p -> {
-            ArmComparison.Result result = comparison.compare(p, clock.instant());
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("share", p.share());
-            view.put("started_at", p.startedAt());
-            view.put("target_model", p.targetModel());
-            view.put("task_types", p.taskTypes());
-            view.put("cache_ttl", p.cacheTtl());
-            view.put("arms", result.arms());
-            view.put("difference", result.difference());
-            view.put("realized_monthly_savings_usd", io.tokenwarden.web.Money.format(result.realizedMonthlySavings()));
-            return view;
-        });
+        return find(recommendationId).map(this::view);
+    }
+
+    /** The pilots of these recommendations, by recommendation id, read in one query (those without one are absent). */
+    Map<Long, Map<String, Object>> views(java.util.Collection<Long> recommendationIds) {
+        Map<Long, Map<String, Object>> views = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM pilot WHERE recommendation_id = ANY(?)").param(recommendationIds.toArray(Long[]::new))
+                .query(Pilots::row).list().forEach(p -> views.put(p.recommendationId(), view(p)));
+        return views;
+    }
+
+    private Map<String, Object> view(Pilot p) {
+        ArmComparison.Result result = comparison.compare(p, clock.instant());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("share", p.share());
+        view.put("started_at", p.startedAt());
+        view.put("target_model", p.targetModel());
+        view.put("task_types", p.taskTypes());
+        view.put("cache_ttl", p.cacheTtl());
+        view.put("arms", result.arms());
+        view.put("difference", result.difference());
+        view.put("realized_monthly_savings_usd", io.tokenwarden.web.Money.format(result.realizedMonthlySavings()));
+        return view;
     }
 
     private Pilot plan(RecommendationStore.Recommendation r, BigDecimal share) {

@@ -99,8 +99,13 @@ class RecommendationStore {
     }
 
     void saveMeasurement(long id, Measurement measurement) {
+        saveMeasurement(id, measurement.realizedMonthlySavings(), measurement);
+    }
+
+    /** A measurement (before/after or a pilot's experiment) and the monthly saving it realized (null: not yet known). */
+    void saveMeasurement(long id, java.math.BigDecimal realized, Object measurement) {
         jdbc.sql("UPDATE recommendation SET realized_monthly_savings = ?, measurement = ?::jsonb WHERE id = ?")
-                .params(measurement.realizedMonthlySavings(), json.writeValueAsString(measurement), id).update();
+                .params(realized, json.writeValueAsString(measurement), id).update();
     }
 
     List<Recommendation> implemented() {
@@ -111,11 +116,6 @@ class RecommendationStore {
     List<Recommendation> measured() {
         return jdbc.sql("SELECT * FROM recommendation WHERE realized_monthly_savings IS NOT NULL ORDER BY id")
                 .query(this::row).list();
-    }
-
-    void saveExperiment(long id, java.math.BigDecimal realized, Map<String, Object> measurement) {
-        jdbc.sql("UPDATE recommendation SET realized_monthly_savings = ?, measurement = ?::jsonb WHERE id = ?")
-                .params(realized, json.writeValueAsString(measurement), id).update();
     }
 
     private Recommendation row(ResultSet rs, int n) throws SQLException {

@@ -34,7 +34,9 @@ public class Recommendations {
     }
 
     public List<RecommendationView> list(String useCase, String kind, String status) {
-        return store.find(useCase, kind, status).stream().map(this::view).toList();
+        List<RecommendationStore.Recommendation> found = store.find(useCase, kind, status);
+        Map<Long, Map<String, Object>> pilotViews = pilots.views(found.stream().map(RecommendationStore.Recommendation::id).toList());
+        return found.stream().map(r -> RecommendationView.of(r, pilotViews.get(r.id()))).toList();
     }
 
     private RecommendationView view(RecommendationStore.Recommendation r) {

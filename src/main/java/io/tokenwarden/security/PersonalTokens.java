@@ -4,7 +4,6 @@ import io.tokenwarden.audit.AuditLog;
 import io.tokenwarden.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -117,12 +116,9 @@ class PersonalTokens {
         return value;
     }
 
+    /** The app keys' hash of a high-entropy secret, as hex. */
     private static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(ApiKeyFormat.hash(secret));
     }
 
     private static Instant instant(Timestamp value) {

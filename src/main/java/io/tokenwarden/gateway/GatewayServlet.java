@@ -6,8 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -45,8 +44,8 @@ class GatewayServlet extends HttpServlet {
             return;
         }
         CallKind kind = CallKind.of(request.getMethod(), path);
-        byte[] body = request.getInputStream().readNBytes(MAX_REQUEST + 1);
-        if (body.length > MAX_REQUEST) {
+        byte[] body = body(request);
+        if (body == null) {
             AnthropicErrors.write(response, 413, "request_too_large", "Tokenwarden: the request is over 32 MiB.");
             return;
         }
@@ -61,30 +60,45 @@ class GatewayServlet extends HttpServlet {
             AnthropicErrors.write(response, 402, "billing_error", decision.blocked()); // not retried by the SDKs
             return;
         }
-        HttpResponse<InputStream> answer;
-        try {
-            answer = upstream.send(request, path, decision.body());
-        } catch (HttpTimeoutException e) {
-            AnthropicErrors.write(response, 504, "api_error", "Tokenwarden: the upstream did not answer in time.");
-            return;
-        } catch (IOException e) {
-            log.warn("Gateway: upstream unreachable for {} {}: {}", request.getMethod(), path, e.getClass().getSimpleName());
-            AnthropicErrors.write(response, 502, "api_error", "Tokenwarden: the upstream could not be reached.");
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            AnthropicErrors.write(response, 503, "overloaded_error", "Tokenwarden: the gateway is shutting down.");
-            return;
-        }
-        UsageTap tap = kind.tap(answer);
-        boolean delivered = relay(answer, response, tap);
-        if (kind == CallKind.MESSAGE) {
-            policy.answered(decision, answer.statusCode(), decision.diagnostics() ? firstId(tap) : null);
+        UsageTap tap;
+        boolean delivered;
+        try (Upstream.Answer answer = send(request, response, path, decision.body())) {
+            if (answer == null) {
+                return;
+            }
+            tap = kind.tap(answer);
+            delivered = relay(answer, response, tap);
+            if (kind == CallKind.MESSAGE) {
+                policy.answered(decision, answer.statusCode(), decision.diagnostics() ? firstId(tap) : null);
+            }
         }
         if (tap != UsageTap.NONE) {
             recorder.record(new GatewayCall(SecurityContextHolder.getContext().getAuthentication().getPrincipal(),
                     tags, body, kind == CallKind.BATCH_RESULTS, delivered, tap, decision.tags()));
         }
+    }
+
+    /** The request's bytes, read into one array of their declared length where they have one; null when over 32 MiB. */
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        InputStream in = request.getInputStream();
+        byte[] body = declared < 0 || declared > MAX_REQUEST ? in.readNBytes(MAX_REQUEST + 1)
+                : in.readNBytes((int) declared);
+        return body.length > MAX_REQUEST ? null : body;
+    }
+
+    /** The upstream's answer, or null when it gave none and the app got an Anthropic-shaped error instead. */
+    private Upstream.Answer send(HttpServletRequest request, HttpServletResponse response, String path, byte[] body)
+            throws IOException {
+        try {
+            return upstream.send(request, path, body);
+        } catch (SocketTimeoutException e) {
+            AnthropicErrors.write(response, 504, "api_error", "Tokenwarden: the upstream did not answer in time.");
+        } catch (IOException e) {
+            log.warn("Gateway: upstream unreachable for {} {}: {}", request.getMethod(), path, e.getClass().getSimpleName());
+            AnthropicErrors.write(response, 502, "api_error", "Tokenwarden: the upstream could not be reached.");
+        }
+        return null;
     }
 
     private static String firstId(UsageTap tap) {
@@ -93,33 +107,35 @@ class GatewayServlet extends HttpServlet {
     }
 
     /** Status, headers and body, flushed as they arrive; false when the app went away before the end. */
-    private static boolean relay(HttpResponse<InputStream> answer, HttpServletResponse response, UsageTap tap)
+    private static boolean relay(Upstream.Answer answer, HttpServletResponse response, UsageTap tap)
             throws IOException {
         response.setStatus(answer.statusCode());
-        answer.headers().map().forEach((name, values) -> {
+        answer.headers().forEach((name, values) -> {
             if (Upstream.relayed(name)) {
                 values.forEach(value -> response.addHeader(name, value));
             }
         });
-        answer.headers().firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
-        boolean stream = answer.headers().firstValue("content-type").orElse("").startsWith("text/event-stream");
-        byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = answer.body()) {
-            var out = response.getOutputStream();
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                tap.accept(buffer, 0, read);
-                try {
-                    out.write(buffer, 0, read);
-                    if (stream) {
-                        out.flush();
-                    }
-                } catch (IOException clientGone) {
-                    return false; // closing the upstream body ends the upstream call too
+        answer.header("content-length").map(Long::parseLong).ifPresent(response::setContentLengthLong);
+        boolean stream = answer.header("content-type").orElse("").startsWith("text/event-stream");
+        // a JSON answer is read in one go into a buffer of its size; 16 KiB at most (streams, large answers)
+        byte[] buffer = new byte[(int) Math.min(16 * 1024, answer.header("content-length").map(Long::parseLong)
+                .filter(length -> length > 0).orElse(16L * 1024))];
+        InputStream in = answer.body(); // closed with the answer: read to its end, or aborted
+        var out = response.getOutputStream();
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            tap.accept(buffer, 0, read);
+            try {
+                out.write(buffer, 0, read);
+                if (stream) {
+                    out.flush();
                 }
+            } catch (IOException clientGone) {
+                answer.abort(); // not read to its end: a stream could run for minutes more
+                return false;
             }
-            out.flush();
         }
+        out.flush();
         return true;
     }
 
@@ -137,15 +153,15 @@ class GatewayServlet extends HttpServlet {
             return OTHER;
         }
 
-        UsageTap tap(HttpResponse<InputStream> answer) {
+        UsageTap tap(Upstream.Answer answer) {
             if (answer.statusCode() / 100 != 2 || this == OTHER) {
                 return UsageTap.NONE; // a call the upstream refused records nothing
             }
-            String encoding = answer.headers().firstValue("content-encoding").orElse(null);
+            String encoding = answer.header("content-encoding").orElse(null);
             if (this == BATCH_RESULTS) {
                 return new BatchResultsTap(encoding);
             }
-            boolean stream = answer.headers().firstValue("content-type").orElse("").startsWith("text/event-stream");
+            boolean stream = answer.header("content-type").orElse("").startsWith("text/event-stream");
             return stream && encoding == null ? new SseMessageTap() : stream ? new BufferedSseTap(encoding)
                     : new JsonMessageTap(encoding);
         }

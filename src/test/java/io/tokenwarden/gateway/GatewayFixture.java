@@ -4,6 +4,9 @@ import io.tokenwarden.analytics.RollupJob;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,7 @@ abstract class GatewayFixture {
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("tokenwarden.gateway.upstream-url", UPSTREAM::url);
         registry.add("tokenwarden.gateway.spool-dir", () -> SPOOL);
+        registry.add("tokenwarden.gateway.response-timeout", () -> "2s"); // the stand-in's claude-slow takes 5 s
     }
 
     @Autowired
@@ -39,6 +43,20 @@ abstract class GatewayFixture {
     void newAppAndEmptyUpstream() {
         app = api.newApp();
         UPSTREAM.received.clear();
+    }
+
+    /** A call through the gateway as a plain HTTP client makes it; no key or use-case header where null. */
+    HttpResponse<String> raw(String path, String body, String useCase, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).header("content-type", "application/json")
+                .header("x-api-key", "sk-ant-test").header("anthropic-version", "2023-06-01")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("X-Tokenwarden-Key", key);
+        }
+        if (useCase != null) {
+            request.header("X-Tokenwarden-Use-Case", useCase);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static StandInUpstream start() {

@@ -186,19 +186,6 @@ class GatewayTest extends GatewayFixture {
                 .query(String.class).single();
     }
 
-    private HttpResponse<String> raw(String path, String body, String useCase, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).header("content-type", "application/json")
-                .header("x-api-key", "sk-ant-test").header("anthropic-version", "2023-06-01")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("X-Tokenwarden-Key", key);
-        }
-        if (useCase != null) {
-            request.header("X-Tokenwarden-Use-Case", useCase);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** The stored event, waiting for the recorder (it runs after the answer, on its own threads). */
     private Map<String, Object> recorded(String eventId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -31,9 +31,15 @@ public final class StandInUpstream implements AutoCloseable {
              "cache_creation": {"ephemeral_5m_input_tokens": 1200, "ephemeral_1h_input_tokens": 0}, "service_tier": "standard"}""";
 
     public final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Streams whose reader went away before their end (the write of an event failed). */
+    public final List<String> brokenStreams = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
     public volatile long pauseMillis = 150;
+    /** How long model {@code claude-slow} takes to answer: longer than the gateway tests' response timeout. */
+    static final long SLOW_MILLIS = 5_000;
+    /** Model {@code claude-long-stream}: this many more deltas, so its stream lasts seconds. */
+    static final int LONG_STREAM_EXTRA_EVENTS = 60;
 
     public StandInUpstream() throws IOException {
         // a backlog for thousands of connections opened at once (the kernel caps it at net.core.somaxconn)
@@ -60,6 +66,11 @@ public final class StandInUpstream implements AutoCloseable {
         } else if (path.equals("/v1/messages") && request.contains("\"claude-overloaded\"")) {
             exchange.getResponseHeaders().add("retry-after", "7");
             json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+        } else if (path.equals("/v1/messages") && request.contains("\"claude-hang-up\"")) {
+            throw new IOException("the stand-in hangs up without answering"); // the server drops the connection
+        } else if (path.equals("/v1/messages") && request.contains("\"claude-slow\"")) {
+            pause(SLOW_MILLIS);
+            json(exchange, 200, message("msg_standin_" + ids.incrementAndGet(), "claude-sonnet-4-6"));
         } else if (path.equals("/v1/messages") && request.replace(" ", "").contains("\"stream\":true")) {
             stream(exchange, model(request));
         } else if (path.equals("/v1/messages")) {
@@ -92,6 +103,15 @@ public final class StandInUpstream implements AutoCloseable {
 
     private void stream(HttpExchange exchange, String model) throws IOException {
         String id = "msg_standin_stream_" + ids.incrementAndGet();
+        try {
+            stream(exchange, model, id);
+        } catch (IOException readerGone) {
+            brokenStreams.add(id);
+            throw readerGone;
+        }
+    }
+
+    private void stream(HttpExchange exchange, String model, String id) throws IOException {
         exchange.getResponseHeaders().add("content-type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().add("request-id", "req_standin");
         exchange.sendResponseHeaders(200, 0);
@@ -106,6 +126,9 @@ public final class StandInUpstream implements AutoCloseable {
             event(out, "ping", "{\"type\": \"ping\"}");
             event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello \"}}");
             event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"again.\"}}");
+            for (int i = 0; model.equals("claude-long-stream") && i < LONG_STREAM_EXTRA_EVENTS; i++) {
+                event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\" more\"}}");
+            }
             event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
             event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":50}}");
             event(out, "message_stop", "{\"type\":\"message_stop\"}");
@@ -115,8 +138,12 @@ public final class StandInUpstream implements AutoCloseable {
     private void event(OutputStream out, String name, String data) throws IOException {
         out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+        pause(pauseMillis);
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(pauseMillis);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -37,24 +37,34 @@ class BudgetAndHistoryAlerts {
     void budgets(LocalDate today) {
         YearMonth month = YearMonth.from(today);
         for (BudgetRow row : reports.budgets(month)) {
-            BigDecimal budget = new BigDecimal(row.budgetUsd());
-            BigDecimal spent = new BigDecimal(row.monthToDateUsd());
-            BigDecimal forecast = new BigDecimal(row.forecastUsd());
+            BigDecimal budget = row.budgetUsd();
+            BigDecimal spent = row.monthToDateUsd();
+            BigDecimal forecast = row.forecastUsd();
             for (int share : SHARES) {
                 BigDecimal line = budget.multiply(BigDecimal.valueOf(share)).movePointLeft(2);
                 String occasion = month + ":" + share;
                 if (budget.signum() > 0 && spent.compareTo(line) >= 0) {
-                    alerts.open("budget_threshold", row.useCase(), occasion, spent, line,
-                            "%s has spent $%s, %d%% of its $%s budget for %s".formatted(row.useCase(), money(spent),
-                                    share, money(budget), month));
+                    alerts.open(
+                            "budget_threshold",
+                            row.useCase(),
+                            occasion,
+                            spent,
+                            line,
+                            "%s has spent $%s, %d%% of its $%s budget for %s"
+                                    .formatted(row.useCase(), money(spent), share, money(budget), month));
                 } else {
                     alerts.resolve("budget_threshold", row.useCase(), occasion);
                 }
             }
             if (forecast.compareTo(budget) > 0) {
-                alerts.open("budget_forecast", row.useCase(), month.toString(), forecast, budget,
-                        "%s is on course to spend $%s in %s, over its $%s budget".formatted(row.useCase(),
-                                money(forecast), month, money(budget)));
+                alerts.open(
+                        "budget_forecast",
+                        row.useCase(),
+                        month.toString(),
+                        forecast,
+                        budget,
+                        "%s is on course to spend $%s in %s, over its $%s budget"
+                                .formatted(row.useCase(), money(forecast), month, money(budget)));
             } else {
                 alerts.resolve("budget_forecast", row.useCase(), month.toString());
             }
@@ -67,30 +77,48 @@ class BudgetAndHistoryAlerts {
         List<Map<String, Object>> young = jdbc.sql("""
                         SELECT use_case, min(hour) AS first_hour, sum(cost) AS cost FROM hourly_use_case_rollup
                         GROUP BY use_case HAVING min(hour) >= ?""")
-                .param(Timestamp.from(now.minus(1, ChronoUnit.DAYS))).query().listOfRows();
+                .param(Timestamp.from(now.minus(1, ChronoUnit.DAYS)))
+                .query()
+                .listOfRows();
         for (Map<String, Object> row : young) {
             String useCase = (String) row.get("use_case");
             BigDecimal cost = (BigDecimal) row.get("cost");
-            alerts.open("new_spend", useCase, "first", cost, null, "%s started spending: $%s since %s"
-                    .formatted(useCase, money(cost), ((Timestamp) row.get("first_hour")).toInstant()));
+            alerts.open(
+                    "new_spend",
+                    useCase,
+                    "first",
+                    cost,
+                    null,
+                    "%s started spending: $%s since %s"
+                            .formatted(useCase, money(cost), ((Timestamp) row.get("first_hour")).toInstant()));
         }
         jdbc.sql("""
                         SELECT a.use_case FROM alert a WHERE a.kind = 'new_spend' AND a.status = 'open'
-                        AND a.opened_at < ?""").param(Timestamp.from(now.minus(7, ChronoUnit.DAYS)))
-                .query(String.class).list().forEach(useCase -> alerts.resolve("new_spend", useCase, "first"));
+                        AND a.opened_at < ?""")
+                .param(Timestamp.from(now.minus(7, ChronoUnit.DAYS)))
+                .query(String.class)
+                .list()
+                .forEach(useCase -> alerts.resolve("new_spend", useCase, "first"));
     }
 
     /** The anomaly job's days of the last two days become alerts; older ones resolve (the day is over). */
     void anomalies(LocalDate today) {
         jdbc.sql("SELECT day, use_case, cost, baseline_mean, baseline_sd FROM anomaly WHERE day >= ?")
-                .param(today.minusDays(1)).query().listOfRows().forEach(row -> {
+                .param(today.minusDays(1))
+                .query()
+                .listOfRows()
+                .forEach(row -> {
                     BigDecimal cost = (BigDecimal) row.get("cost");
                     BigDecimal mean = (BigDecimal) row.get("baseline_mean");
                     String useCase = (String) row.get("use_case");
-                    alerts.open("daily_anomaly", useCase, row.get("day").toString(), cost,
+                    alerts.open(
+                            "daily_anomaly",
+                            useCase,
+                            row.get("day").toString(),
+                            cost,
                             mean.add(((BigDecimal) row.get("baseline_sd")).multiply(BigDecimal.valueOf(3))),
-                            "%s cost $%s on %s; its usual day costs $%s".formatted(useCase, money(cost), row.get("day"),
-                                    money(mean)));
+                            "%s cost $%s on %s; its usual day costs $%s"
+                                    .formatted(useCase, money(cost), row.get("day"), money(mean)));
                 });
         alerts.resolveOccasionsBefore("daily_anomaly", today.minusDays(1).toString());
     }

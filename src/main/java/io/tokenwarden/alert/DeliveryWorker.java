@@ -35,13 +35,13 @@ class DeliveryWorker {
     private final Duration retryBase;
     /** How long a sending instance holds a delivery; after a crash it is sent again once this has passed. */
     private final Duration lease;
+
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    DeliveryWorker(JdbcClient jdbc, ChannelStore channels, List<Sender> senders, Clock clock,
-                   @org.springframework.beans.factory.annotation.Value("${tokenwarden.alerts.retry-base:10s}") Duration retryBase,
-                   @org.springframework.beans.factory.annotation.Value("${tokenwarden.alerts.lease:60s}") Duration lease) {
-        this.retryBase = retryBase;
-        this.lease = lease;
+    DeliveryWorker(
+            JdbcClient jdbc, ChannelStore channels, List<Sender> senders, Clock clock, AlertProperties properties) {
+        this.retryBase = properties.alerts().retryBase();
+        this.lease = properties.alerts().lease();
         this.jdbc = jdbc;
         this.channels = channels;
         this.senders = senders.stream().collect(Collectors.toMap(Sender::kind, Function.identity()));
@@ -83,28 +83,42 @@ class DeliveryWorker {
                         WHERE d.id IN (SELECT id FROM alert_delivery WHERE channel = :channel AND status = 'pending'
                                        AND next_attempt_at <= :now ORDER BY id LIMIT 50 FOR UPDATE SKIP LOCKED)
                         RETURNING d.id, d.delivery_id::text, d.event, d.alert::text, d.attempts""")
-                .param("lease", Timestamp.from(now.plus(lease))).param("channel", channel).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Sender.Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5)))
+                .param("lease", Timestamp.from(now.plus(lease)))
+                .param("channel", channel)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Sender.Delivery(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
     }
 
     private void record(Sender.Delivery delivery, Sender.Result result) {
         Instant now = clock.instant();
         if (result.delivered()) {
-            jdbc.sql("UPDATE alert_delivery SET status = 'delivered', delivered_at = ?, last_status = ?, last_error = NULL "
-                    + "WHERE id = ?").params(Timestamp.from(now), result.status(), delivery.rowId()).update();
+            jdbc.sql(
+                            "UPDATE alert_delivery SET status = 'delivered', delivered_at = ?, last_status = ?, last_error = NULL "
+                                    + "WHERE id = ?")
+                    .params(Timestamp.from(now), result.status(), delivery.rowId())
+                    .update();
             return;
         }
-        long pause = Math.min(Duration.ofMinutes(30).toMillis(), retryBase.toMillis() << Math.min(20, delivery.attempt() - 1));
+        long pause = Math.min(
+                Duration.ofMinutes(30).toMillis(), retryBase.toMillis() << Math.min(20, delivery.attempt() - 1));
         jdbc.sql("""
                         UPDATE alert_delivery SET last_status = ?, last_error = ?, next_attempt_at = ?,
                             status = CASE WHEN created_at < ? THEN 'failed' ELSE 'pending' END
                         WHERE id = ?""")
-                .params(result.status(), result.error(), Timestamp.from(now.plusMillis(pause)),
-                        Timestamp.from(now.minus(GIVE_UP_AFTER)), delivery.rowId())
+                .params(
+                        result.status(),
+                        result.error(),
+                        Timestamp.from(now.plusMillis(pause)),
+                        Timestamp.from(now.minus(GIVE_UP_AFTER)),
+                        delivery.rowId())
                 .update();
-        log.info("Alert delivery {} attempt {} failed ({}); next in {} ms", delivery.deliveryId(), delivery.attempt(),
-                result.error(), pause);
+        log.info(
+                "Alert delivery {} attempt {} failed ({}); next in {} ms",
+                delivery.deliveryId(),
+                delivery.attempt(),
+                result.error(),
+                pause);
     }
 }

@@ -3,7 +3,6 @@ package io.tokenwarden.alert;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -24,11 +23,10 @@ class EmailSender implements Sender {
     private final String from;
     private final String publicUrl;
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, @Value("${tokenwarden.alerts.mail-from:tokenwarden@localhost}") String from,
-                @Value("${tokenwarden.public-url:http://localhost:8080}") String publicUrl) {
+    EmailSender(ObjectProvider<JavaMailSender> mail, AlertProperties properties) {
         this.mail = mail;
-        this.from = from;
-        this.publicUrl = publicUrl;
+        this.from = properties.alerts().mailFrom();
+        this.publicUrl = properties.publicUrl();
     }
 
     @Override

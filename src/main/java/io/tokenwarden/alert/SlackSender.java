@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
 class SlackSender implements Sender {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WebhookSender.TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(WebhookSender.TIMEOUT).build();
     private final String publicUrl;
 
-    SlackSender(@Value("${tokenwarden.public-url:http://localhost:8080}") String publicUrl) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    SlackSender(AlertProperties properties) {
+        this.publicUrl = properties.publicUrl();
     }
 
     @Override
@@ -32,9 +32,13 @@ class SlackSender implements Sender {
 
     @Override
     public Result send(Channel channel, Delivery delivery) {
-        return WebhookSender.post(http, HttpRequest.newBuilder(URI.create(channel.target())).timeout(WebhookSender.TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(message(delivery), StandardCharsets.UTF_8)).build());
+        return WebhookSender.post(
+                http,
+                HttpRequest.newBuilder(URI.create(channel.target()))
+                        .timeout(WebhookSender.TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(message(delivery), StandardCharsets.UTF_8))
+                        .build());
     }
 
     String message(Delivery delivery) {
@@ -43,10 +47,17 @@ class SlackSender implements Sender {
         String headline = Texts.headline(delivery.event(), alert);
         ObjectNode message = JSON.createObjectNode().put("text", headline);
         ObjectNode section = message.putArray("blocks").addObject().put("type", "section");
-        section.putObject("text").put("type", "mrkdwn").put("text", "*" + escape(headline) + "*\n"
-                + escape(alert.path("summary").asString("")) + "\n<" + publicUrl + "/features/" + useCase + "|Open "
-                + escape(useCase) + " in Tokenwarden>");
-        ObjectNode context = ((tools.jackson.databind.node.ArrayNode) message.get("blocks")).addObject().put("type", "context");
+        section.putObject("text")
+                .put("type", "mrkdwn")
+                .put(
+                        "text",
+                        "*" + escape(headline) + "*\n"
+                                + escape(alert.path("summary").asString("")) + "\n<" + publicUrl + "/features/"
+                                + useCase + "|Open "
+                                + escape(useCase) + " in Tokenwarden>");
+        ObjectNode context = ((tools.jackson.databind.node.ArrayNode) message.get("blocks"))
+                .addObject()
+                .put("type", "context");
         context.putArray("elements").addObject().put("type", "mrkdwn").put("text", "delivery " + delivery.deliveryId());
         return JSON.writeValueAsString(message);
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,14 @@ public class AnomalyJob {
 
     private final ReportCache cache;
 
-    AnomalyJob(RollupJob rollups, AnomalyDetector detector, JdbcClient jdbc, Clock clock,
-               @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, io.tokenwarden.ops.JobTimer timer, ReportCache cache) {
+    AnomalyJob(
+            RollupJob rollups,
+            AnomalyDetector detector,
+            JdbcClient jdbc,
+            Clock clock,
+            ZoneId zone,
+            io.tokenwarden.ops.JobTimer timer,
+            ReportCache cache) {
         this.cache = cache;
         this.timer = timer;
         this.rollups = rollups;
@@ -53,7 +58,9 @@ public class AnomalyJob {
         rollups.runOnce();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<LocalDate> scanned = jdbc.sql("SELECT day FROM anomaly_scan WHERE day >= ?")
-                .param(today.minusDays(days)).query(LocalDate.class).list();
+                .param(today.minusDays(days))
+                .query(LocalDate.class)
+                .list();
         for (LocalDate day = today.minusDays(days); day.isBefore(today); day = day.plusDays(1)) {
             if (!scanned.contains(day)) {
                 int found = detector.scan(day);

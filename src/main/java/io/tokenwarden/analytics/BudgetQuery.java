@@ -2,7 +2,6 @@ package io.tokenwarden.analytics;
 
 import io.tokenwarden.usecase.UseCaseSettings;
 import io.tokenwarden.usecase.UseCases;
-import io.tokenwarden.web.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -31,8 +30,10 @@ class BudgetQuery {
 
     @Transactional(readOnly = true)
     List<BudgetRow> run(YearMonth month, LocalDate asOf) {
-        return useCases.all().stream().filter(s -> s.monthlyBudget() != null)
-                .map(s -> row(s, month, asOf)).toList();
+        return useCases.all().stream()
+                .filter(s -> s.monthlyBudget() != null)
+                .map(s -> row(s, month, asOf))
+                .toList();
     }
 
     /** The whole month's forecast over every use case, by the same rule as each budget's. */
@@ -46,8 +47,8 @@ class BudgetQuery {
         BigDecimal monthToDate = toDateAndForecast[0];
         BigDecimal forecast = toDateAndForecast[1];
         BigDecimal budget = settings.monthlyBudget();
-        String status = monthToDate.compareTo(budget) > 0 ? "over" : forecast.compareTo(budget) > 0 ? "at_risk" : "ok";
-        return new BudgetRow(settings.useCase(), Money.format(budget), Money.format(monthToDate), Money.format(forecast), status);
+        return new BudgetRow(
+                settings.useCase(), budget, monthToDate, forecast, BudgetRow.Status.of(budget, monthToDate, forecast));
     }
 
     /** Month to date and forecast of one use case (null: all of them). */
@@ -55,7 +56,8 @@ class BudgetQuery {
         YearMonth current = YearMonth.from(asOf);
         LocalDate lastCounted = month.isBefore(current) ? month.atEndOfMonth() : asOf;
         BigDecimal monthToDate = month.isAfter(current) ? BigDecimal.ZERO : cost(useCase, month.atDay(1), lastCounted);
-        long daysLeft = month.isBefore(current) ? 0
+        long daysLeft = month.isBefore(current)
+                ? 0
                 : month.isAfter(current) ? month.lengthOfMonth() : month.lengthOfMonth() - asOf.getDayOfMonth();
         BigDecimal forecast = monthToDate;
         if (daysLeft > 0) {
@@ -69,7 +71,10 @@ class BudgetQuery {
         return Objects.requireNonNull(jdbc.sql("""
                         SELECT coalesce(sum(cost), 0) FROM daily_use_case_rollup
                         WHERE (:useCase::text IS NULL OR use_case = :useCase) AND day BETWEEN :start AND :end""")
-                .param("useCase", useCase).param("start", from).param("end", to)
-                .query(BigDecimal.class).single());
+                .param("useCase", useCase)
+                .param("start", from)
+                .param("end", to)
+                .query(BigDecimal.class)
+                .single());
     }
 }

@@ -1,6 +1,5 @@
 package io.tokenwarden.analytics;
 
-import io.tokenwarden.web.Money;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -25,26 +24,40 @@ class FeatureQuery {
         List<FeatureStats.Day> days = jdbc.sql("""
                         SELECT to_char(day, 'YYYY-MM-DD'), requests, cost FROM daily_use_case_rollup
                         WHERE use_case = :uc AND day BETWEEN :from AND :to ORDER BY day""")
-                .param("uc", useCase).param("from", from).param("to", to)
-                .query((rs, n) -> new FeatureStats.Day(rs.getString(1), rs.getLong(2), Money.format(rs.getBigDecimal(3))))
+                .param("uc", useCase)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new FeatureStats.Day(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
                 .list();
         List<FeatureStats.ModelShare> models = jdbc.sql("""
                         SELECT model_key, sum(requests), sum(cost) FROM daily_rollup
                         WHERE use_case = :uc AND day BETWEEN :from AND :to GROUP BY model_key ORDER BY sum(cost) DESC, 1""")
-                .param("uc", useCase).param("from", from).param("to", to)
-                .query((rs, n) -> new FeatureStats.ModelShare(rs.getString(1), rs.getLong(2), Money.format(rs.getBigDecimal(3))))
+                .param("uc", useCase)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new FeatureStats.ModelShare(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
                 .list();
         FeatureStats.Tokens tokens = jdbc.sql("""
                         SELECT coalesce(sum(input_tokens), 0), coalesce(sum(cache_creation_input_tokens), 0),
                                coalesce(sum(cache_read_input_tokens), 0), coalesce(sum(output_tokens), 0)
                         FROM daily_use_case_rollup WHERE use_case = :uc AND day BETWEEN :from AND :to""")
-                .param("uc", useCase).param("from", from).param("to", to)
+                .param("uc", useCase)
+                .param("from", from)
+                .param("to", to)
                 .query((rs, n) -> new FeatureStats.Tokens(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .single();
         long totalInput = tokens.input() + tokens.cacheWrites() + tokens.cacheReads();
         BigDecimal hitRate = Ratios.share(BigDecimal.valueOf(tokens.cacheReads()), BigDecimal.valueOf(totalInput));
         BigDecimal[] medians = medians(useCase, from, to, zone);
-        return new FeatureStats(useCase, days, models, tokens, hitRate, medians[0], medians[1], medians[2].longValue(),
+        return new FeatureStats(
+                useCase,
+                days,
+                models,
+                tokens,
+                hitRate,
+                medians[0],
+                medians[1],
+                medians[2].longValue(),
                 medians[3].longValue());
     }
 
@@ -61,12 +74,17 @@ class FeatureQuery {
                                      output_tokens AS output, coalesce(tags->>'tw_source' = 'gateway', false) AS gateway
                               FROM usage_event WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ?
                               ORDER BY occurred_at DESC LIMIT ?) recent""")
-                .params(useCase, Timestamp.from(from.atStartOfDay(zone).toInstant()),
-                        Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()), FeatureStats.MEDIAN_SAMPLE)
+                .params(
+                        useCase,
+                        Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                        Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()),
+                        FeatureStats.MEDIAN_SAMPLE)
                 .query((rs, n) -> new BigDecimal[] {
-                        rs.getBigDecimal(1) == null ? BigDecimal.ZERO : rs.getBigDecimal(1),
-                        rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2),
-                        BigDecimal.valueOf(rs.getLong(3)), BigDecimal.valueOf(rs.getLong(4))})
+                    rs.getBigDecimal(1) == null ? BigDecimal.ZERO : rs.getBigDecimal(1),
+                    rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2),
+                    BigDecimal.valueOf(rs.getLong(3)),
+                    BigDecimal.valueOf(rs.getLong(4))
+                })
                 .single();
     }
 
@@ -76,8 +94,10 @@ class FeatureQuery {
         return jdbc.sql("""
                         SELECT use_case, model_key, sum(cost) FROM daily_rollup WHERE day BETWEEN :from AND :to
                         GROUP BY use_case, model_key ORDER BY use_case, sum(cost) DESC, model_key""")
-                .param("from", from).param("to", to)
-                .query((rs, n) -> new UseCaseModelCost(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list();
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new UseCaseModelCost(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)))
+                .list();
     }
 
     /** Cost per day and use case, for the stacked daily chart. */
@@ -86,7 +106,9 @@ class FeatureQuery {
         return jdbc.sql("""
                         SELECT to_char(day, 'YYYY-MM-DD'), use_case, cost FROM daily_use_case_rollup
                         WHERE day BETWEEN :from AND :to ORDER BY day, use_case""")
-                .param("from", from).param("to", to)
-                .query((rs, n) -> new DailyUseCaseCost(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list();
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new DailyUseCaseCost(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)))
+                .list();
     }
 }

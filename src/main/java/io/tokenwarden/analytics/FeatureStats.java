@@ -1,5 +1,6 @@
 package io.tokenwarden.analytics;
 
+import io.tokenwarden.web.UsdAmount;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,20 +9,25 @@ import java.util.List;
  * the share of input served from cache, and median tokens per request and how many requests came through the
  * gateway (of the last {@value #MEDIAN_SAMPLE} requests in the period).
  */
-public record FeatureStats(String useCase, List<Day> days, List<ModelShare> models, Tokens tokens,
-                           BigDecimal cacheHitRate, BigDecimal medianInputTokens, BigDecimal medianOutputTokens,
-                           long sampledRequests, long gatewayRequests) {
+public record FeatureStats(
+        String useCase,
+        List<Day> days,
+        List<ModelShare> models,
+        Tokens tokens,
+        BigDecimal cacheHitRate,
+        BigDecimal medianInputTokens,
+        BigDecimal medianOutputTokens,
+        long sampledRequests,
+        long gatewayRequests) {
 
     /** How many of the most recent requests the medians are taken over. */
     public static final int MEDIAN_SAMPLE = 2_000;
 
-    public record Day(String day, long requests, String costUsd) {
-    }
+    public record Day(String day, long requests, @UsdAmount BigDecimal costUsd) {}
 
-    public record ModelShare(String model, long requests, String costUsd) {
-    }
+    public record ModelShare(
+            String model, long requests, @UsdAmount BigDecimal costUsd) {}
 
     /** Uncached input, cache writes, cache reads, output. */
-    public record Tokens(long input, long cacheWrites, long cacheReads, long output) {
-    }
+    public record Tokens(long input, long cacheWrites, long cacheReads, long output) {}
 }

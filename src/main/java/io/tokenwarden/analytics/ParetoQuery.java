@@ -1,13 +1,11 @@
 package io.tokenwarden.analytics;
 
-import io.tokenwarden.web.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,22 +20,25 @@ class ParetoQuery {
     private final JdbcClient jdbc;
     private final BigDecimal threshold;
 
-    ParetoQuery(JdbcClient jdbc, @Value("${tokenwarden.pareto.threshold:0.8}") BigDecimal threshold) {
+    ParetoQuery(JdbcClient jdbc, ParetoProperties properties) {
         this.jdbc = jdbc;
-        this.threshold = threshold;
+        this.threshold = properties.threshold();
     }
 
-    private record UseCaseCost(String useCase, BigDecimal cost) {
-    }
+    private record UseCaseCost(String useCase, BigDecimal cost) {}
 
     @Transactional(readOnly = true)
     ParetoReport run(YearMonth month, io.tokenwarden.usecase.Scope scope) {
-        List<UseCaseCost> costs = jdbc.sql("""
+        List<UseCaseCost> costs = jdbc
+                .sql("""
                         SELECT use_case, sum(cost) FROM monthly_rollup
                         WHERE month = :month AND (:visible::text[] IS NULL OR use_case = ANY(:visible::text[]))
                         GROUP BY use_case""")
-                .param("month", month.atDay(1)).param("visible", scope.sqlArray())
-                .query((rs, n) -> new UseCaseCost(rs.getString(1), rs.getBigDecimal(2))).list().stream()
+                .param("month", month.atDay(1))
+                .param("visible", scope.sqlArray())
+                .query((rs, n) -> new UseCaseCost(rs.getString(1), rs.getBigDecimal(2)))
+                .list()
+                .stream()
                 .sorted(Comparator.comparing(UseCaseCost::cost).reversed().thenComparing(UseCaseCost::useCase))
                 .toList();
         BigDecimal total = costs.stream().map(UseCaseCost::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -53,19 +54,24 @@ class ParetoQuery {
                 vitalCount++;
                 vitalSpend = cumulative;
             }
-            rows.add(new ParetoReport.Row(c.useCase(), Money.format(c.cost()), Ratios.share(c.cost(), total),
-                    Ratios.share(cumulative, total), vital));
+            rows.add(new ParetoReport.Row(
+                    c.useCase(), c.cost(), Ratios.share(c.cost(), total), Ratios.share(cumulative, total), vital));
         }
-        ParetoReport.VitalFew vitalFew = new ParetoReport.VitalFew(vitalCount,
+        ParetoReport.VitalFew vitalFew = new ParetoReport.VitalFew(
+                vitalCount,
                 Ratios.share(BigDecimal.valueOf(vitalCount), BigDecimal.valueOf(costs.size())),
                 Ratios.share(vitalSpend, total));
-        return new ParetoReport(month.toString(), Money.format(total), costs.size(), threshold, vitalFew,
-                headline(vitalFew, costs.size()), rows);
+        return new ParetoReport(
+                month.toString(), total, costs.size(), threshold, vitalFew, headline(vitalFew, costs.size()), rows);
     }
 
     private static String headline(ParetoReport.VitalFew vitalFew, int useCases) {
-        return "%d of %d use cases (%s%%) make %s%% of spend".formatted(vitalFew.count(), useCases,
-                percent(vitalFew.shareOfUseCases()), percent(vitalFew.shareOfSpend()));
+        return "%d of %d use cases (%s%%) make %s%% of spend"
+                .formatted(
+                        vitalFew.count(),
+                        useCases,
+                        percent(vitalFew.shareOfUseCases()),
+                        percent(vitalFew.shareOfSpend()));
     }
 
     private static String percent(BigDecimal share) {

@@ -1,13 +1,12 @@
 package io.tokenwarden.analytics;
 
-import java.time.Clock;
 import io.tokenwarden.usecase.Scope;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The reports as Java calls, for the pages; the JSON API serves the same objects. Results are cached ({@link ReportCache}). */
@@ -24,8 +23,15 @@ public class Reports {
     private final Clock clock;
     private final ReportCache cache;
 
-    Reports(SpendQuery spend, ParetoQuery pareto, UnitCostQuery unitCosts, BudgetQuery budgets, AnomalyQuery anomalies,
-            FeatureQuery features, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, Clock clock,
+    Reports(
+            SpendQuery spend,
+            ParetoQuery pareto,
+            UnitCostQuery unitCosts,
+            BudgetQuery budgets,
+            AnomalyQuery anomalies,
+            FeatureQuery features,
+            ZoneId zone,
+            Clock clock,
             ReportCache cache) {
         this.cache = cache;
         this.spend = spend;

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,9 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Rollups implements RepricingListener {
 
-    private static final List<String> SUMS = List.of("requests", "input_tokens", "output_tokens",
-            "cache_creation_input_tokens", "cache_read_input_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
-            "web_search_requests", "cost", "business_units", "unpriced_events");
+    private static final List<String> SUMS = List.of(
+            "requests",
+            "input_tokens",
+            "output_tokens",
+            "cache_creation_input_tokens",
+            "cache_read_input_tokens",
+            "cache_write_5m_tokens",
+            "cache_write_1h_tokens",
+            "web_search_requests",
+            "cost",
+            "business_units",
+            "unpriced_events");
 
     /** The day groups of the events in one pass; every rollup below is these groups, summed by its own key. */
     private static final String GROUPS = """
@@ -85,21 +93,44 @@ class Rollups implements RepricingListener {
      */
     private static String eventGroups(String where) {
         return "WITH g AS (" + GROUPS.formatted(where) + "),\n"
-                + upsert("daily", "daily_rollup", List.of("day", "app_id", "use_case", "model_key", "service_tier"),
-                        List.of("day", "app_id", "use_case", "model_key", "service_tier"), false) + ",\n"
-                + upsert("monthly", "monthly_rollup", List.of("month", "app_id", "use_case", "model_key", "service_tier"),
-                        List.of("date_trunc('month', day::timestamp)::date", "app_id", "use_case", "model_key",
-                                "service_tier"), true) + ",\n"
-                + upsert("use_case_days", "daily_use_case_rollup", List.of("day", "use_case"), List.of("day", "use_case"),
+                + upsert(
+                        "daily",
+                        "daily_rollup",
+                        List.of("day", "app_id", "use_case", "model_key", "service_tier"),
+                        List.of("day", "app_id", "use_case", "model_key", "service_tier"),
+                        false)
+                + ",\n"
+                + upsert(
+                        "monthly",
+                        "monthly_rollup",
+                        List.of("month", "app_id", "use_case", "model_key", "service_tier"),
+                        List.of(
+                                "date_trunc('month', day::timestamp)::date",
+                                "app_id",
+                                "use_case",
+                                "model_key",
+                                "service_tier"),
+                        true)
+                + ",\n"
+                + upsert(
+                        "use_case_days",
+                        "daily_use_case_rollup",
+                        List.of("day", "use_case"),
+                        List.of("day", "use_case"),
                         true)
                 + "\nSELECT count(*) FROM daily";
     }
 
-    private static String upsert(String name, String table, List<String> keys, List<String> keyValues, boolean regroup) {
+    private static String upsert(
+            String name, String table, List<String> keys, List<String> keyValues, boolean regroup) {
         String columns = String.join(", ", SUMS);
         String values = regroup ? SUMS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", ")) : columns;
-        String groupBy = regroup ? " GROUP BY " + IntStream.rangeClosed(1, keys.size()).mapToObj(String::valueOf)
-                .collect(Collectors.joining(", ")) : "";
+        String groupBy = regroup
+                ? " GROUP BY "
+                        + IntStream.rangeClosed(1, keys.size())
+                                .mapToObj(String::valueOf)
+                                .collect(Collectors.joining(", "))
+                : "";
         return name + " AS (INSERT INTO " + table + " AS r (" + String.join(", ", keys) + ", " + columns + ")"
                 + " SELECT " + String.join(", ", keyValues) + ", " + values + " FROM g" + groupBy
                 + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
@@ -117,7 +148,7 @@ class Rollups implements RepricingListener {
 
     private final ReportCache cache;
 
-    Rollups(JdbcClient jdbc, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, ReportCache cache) {
+    Rollups(JdbcClient jdbc, ZoneId zone, ReportCache cache) {
         this.cache = cache;
         this.jdbc = jdbc;
         this.zone = zone;
@@ -129,16 +160,33 @@ class Rollups implements RepricingListener {
 
     /** Adds the events that transactions with ids in [from, to) stored. */
     long addEvents(String from, String to) {
-        long groups = jdbc.sql(NEW_EVENT_GROUPS).param("zone", zone.getId()).param("sign", 1)
-                .param("from", from).param("to", to).query(Long.class).single();
-        jdbc.sql(TAG_GROUPS.formatted(WINDOW)).param("zone", zone.getId()).param("sign", 1)
-                .param("from", from).param("to", to).update();
-        jdbc.sql(HOUR_GROUPS.formatted(WINDOW)).param("sign", 1).param("from", from).param("to", to).update();
+        long groups = jdbc.sql(NEW_EVENT_GROUPS)
+                .param("zone", zone.getId())
+                .param("sign", 1)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
+        jdbc.sql(TAG_GROUPS.formatted(WINDOW))
+                .param("zone", zone.getId())
+                .param("sign", 1)
+                .param("from", from)
+                .param("to", to)
+                .update();
+        jdbc.sql(HOUR_GROUPS.formatted(WINDOW))
+                .param("sign", 1)
+                .param("from", from)
+                .param("to", to)
+                .update();
         return groups;
     }
 
     long addOutcomes(String from, String to) {
-        return jdbc.sql(OUTCOME_GROUPS).param("zone", zone.getId()).param("from", from).param("to", to).update();
+        return jdbc.sql(OUTCOME_GROUPS)
+                .param("zone", zone.getId())
+                .param("from", from)
+                .param("to", to)
+                .update();
     }
 
     /**
@@ -166,13 +214,27 @@ class Rollups implements RepricingListener {
     }
 
     private void applyToRolledUp(Long[] eventIds, int sign) {
-        String below = jdbc.sql("SELECT processed_below::text FROM rollup_watermark WHERE stream = 'usage_event' FOR UPDATE")
-                .query(String.class).single();
-        jdbc.sql(ROLLED_UP_EVENT_GROUPS).param("zone", zone.getId()).param("sign", sign)
-                .param("ids", eventIds).param("below", below).query(Long.class).single();
-        jdbc.sql(TAG_GROUPS.formatted(ALREADY_ROLLED_UP)).param("zone", zone.getId()).param("sign", sign)
-                .param("ids", eventIds).param("below", below).update();
-        jdbc.sql(HOUR_GROUPS.formatted(ALREADY_ROLLED_UP)).param("sign", sign).param("ids", eventIds)
-                .param("below", below).update();
+        String below = jdbc.sql(
+                        "SELECT processed_below::text FROM rollup_watermark WHERE stream = 'usage_event' FOR UPDATE")
+                .query(String.class)
+                .single();
+        jdbc.sql(ROLLED_UP_EVENT_GROUPS)
+                .param("zone", zone.getId())
+                .param("sign", sign)
+                .param("ids", eventIds)
+                .param("below", below)
+                .query(Long.class)
+                .single();
+        jdbc.sql(TAG_GROUPS.formatted(ALREADY_ROLLED_UP))
+                .param("zone", zone.getId())
+                .param("sign", sign)
+                .param("ids", eventIds)
+                .param("below", below)
+                .update();
+        jdbc.sql(HOUR_GROUPS.formatted(ALREADY_ROLLED_UP))
+                .param("sign", sign)
+                .param("ids", eventIds)
+                .param("below", below)
+                .update();
     }
 }

@@ -2,14 +2,12 @@ package io.tokenwarden.analytics;
 
 import io.tokenwarden.usecase.Scope;
 import io.tokenwarden.web.ApiException;
-import io.tokenwarden.web.Money;
-import org.springframework.http.HttpStatus;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +31,7 @@ class SpendQuery {
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    SpendQuery(JdbcClient jdbc, @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone) {
+    SpendQuery(JdbcClient jdbc, ZoneId zone) {
         this.jdbc = jdbc;
         this.zone = zone;
     }
@@ -41,20 +39,37 @@ class SpendQuery {
     @Transactional(readOnly = true)
     SpendReport run(LocalDate from, LocalDate to, SpendGrouping grouping, Scope scope) {
         if (!scope.all() && grouping.tagKey() != null) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Spend by tag spans every team's use cases: it is for ADMIN "
-                    + "and FINANCE while engineers see their own teams' use cases only.");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "Spend by tag spans every team's use cases: it is for ADMIN "
+                            + "and FINANCE while engineers see their own teams' use cases only.");
         }
         String sql = sql(from, to, grouping, scope);
         List<SpendRow> rows = jdbc.sql(sql)
-                .param("start", from).param("end", to).param("tag", grouping.tagKey()).param("visible", scope.sqlArray())
-                .query((rs, n) -> new SpendRow(rs.getString("key"), rs.getLong("requests"), rs.getLong("input_tokens"),
-                        rs.getLong("output_tokens"), rs.getLong("cache_creation_input_tokens"),
-                        rs.getLong("cache_read_input_tokens"), Money.format(rs.getBigDecimal("cost")),
+                .param("start", from)
+                .param("end", to)
+                .param("tag", grouping.tagKey())
+                .param("visible", scope.sqlArray())
+                .query((rs, n) -> new SpendRow(
+                        rs.getString("key"),
+                        rs.getLong("requests"),
+                        rs.getLong("input_tokens"),
+                        rs.getLong("output_tokens"),
+                        rs.getLong("cache_creation_input_tokens"),
+                        rs.getLong("cache_read_input_tokens"),
+                        rs.getBigDecimal("cost"),
                         rs.getLong("unpriced")))
                 .list();
-        // Groups of the event rollup cover every event once, so their (never rounded) sums are the totals; tag groups do not.
+        // Groups of the event rollup cover every event once, so their (never rounded) sums are the totals; tag groups
+        // do not.
         Totals totals = grouping.tagKey() == null ? sum(rows) : totals(from, to);
-        return new SpendReport(from, to, grouping.name(), rows, Money.format(totals.cost()), totals.unpriced(),
+        return new SpendReport(
+                from,
+                to,
+                grouping.name(),
+                rows,
+                totals.cost(),
+                totals.unpriced(),
                 totals.unpriced() == 0 ? List.of() : reasons(from, to, scope));
     }
 
@@ -68,7 +83,8 @@ class SpendQuery {
                 .param("visible", scope.sqlArray())
                 .param("start", Timestamp.from(from.atStartOfDay(zone).toInstant()))
                 .param("end", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new SpendReport.UnpricedReason(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> new SpendReport.UnpricedReason(rs.getString(1), rs.getLong(2)))
+                .list();
     }
 
     /** The smallest rollup that has the grouping's key for the period. */
@@ -78,12 +94,14 @@ class SpendQuery {
         }
         String visible = scope.all() ? "" : "AND r.use_case = ANY(:visible::text[])"; // every other rollup has use_case
         if (wholeMonths(from, to) && !grouping.name().equals("day")) {
-            return FROM_ROLLUP.formatted(grouping.expression(), "monthly_rollup r JOIN app a ON a.id = r.app_id", "month", visible);
+            return FROM_ROLLUP.formatted(
+                    grouping.expression(), "monthly_rollup r JOIN app a ON a.id = r.app_id", "month", visible);
         }
         if (grouping.name().equals("use_case") || grouping.name().equals("day")) {
             return FROM_ROLLUP.formatted(grouping.expression(), "daily_use_case_rollup r", "day", visible);
         }
-        return FROM_ROLLUP.formatted(grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "day", visible);
+        return FROM_ROLLUP.formatted(
+                grouping.expression(), "daily_rollup r JOIN app a ON a.id = r.app_id", "day", visible);
     }
 
     /** From the first day of a month to the last day of a month: the monthly rollup has the same sums in fewer rows. */
@@ -92,7 +110,8 @@ class SpendQuery {
     }
 
     private static Totals sum(List<SpendRow> rows) {
-        return new Totals(rows.stream().map(r -> new BigDecimal(r.costUsd())).reduce(BigDecimal.ZERO, BigDecimal::add),
+        return new Totals(
+                rows.stream().map(SpendRow::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add),
                 rows.stream().mapToLong(SpendRow::unpricedEvents).sum());
     }
 
@@ -100,10 +119,11 @@ class SpendQuery {
     private Totals totals(LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT coalesce(sum(cost), 0), coalesce(sum(unpriced_events), 0) FROM daily_use_case_rollup "
                         + "WHERE day BETWEEN :start AND :end")
-                .param("start", from).param("end", to)
-                .query((rs, n) -> new Totals(rs.getBigDecimal(1), rs.getLong(2))).single();
+                .param("start", from)
+                .param("end", to)
+                .query((rs, n) -> new Totals(rs.getBigDecimal(1), rs.getLong(2)))
+                .single();
     }
 
-    private record Totals(BigDecimal cost, long unpriced) {
-    }
+    private record Totals(BigDecimal cost, long unpriced) {}
 }

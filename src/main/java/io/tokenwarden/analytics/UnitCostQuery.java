@@ -2,7 +2,6 @@ package io.tokenwarden.analytics;
 
 import io.tokenwarden.usecase.UseCaseSettings;
 import io.tokenwarden.usecase.UseCases;
-import io.tokenwarden.web.Money;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -33,10 +32,11 @@ class UnitCostQuery {
                         UNION ALL
                         SELECT use_case, 0, sum(units) FROM daily_outcome_rollup
                         WHERE day BETWEEN :start AND :end GROUP BY use_case""")
-                .param("start", month.atDay(1)).param("end", month.atEndOfMonth())
+                .param("start", month.atDay(1))
+                .param("end", month.atEndOfMonth())
                 .query(rs -> {
-                    BigDecimal[] sums = totals.computeIfAbsent(rs.getString(1),
-                            k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                    BigDecimal[] sums = totals.computeIfAbsent(
+                            rs.getString(1), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                     sums[0] = sums[0].add(rs.getBigDecimal(2));
                     sums[1] = sums[1].add(rs.getBigDecimal(3));
                 });
@@ -47,11 +47,18 @@ class UnitCostQuery {
     }
 
     private static UnitCostRow row(UseCaseSettings settings, BigDecimal cost, BigDecimal units) {
-        String perUnit = units.signum() == 0 ? null : Money.format(Ratios.money(cost, units));
+        BigDecimal perUnit = units.signum() == 0 ? null : Ratios.money(cost, units);
         BigDecimal valuePerUnit = settings.valuePerUnit();
         BigDecimal value = valuePerUnit == null ? null : units.multiply(valuePerUnit);
         BigDecimal roi = value == null || cost.signum() == 0 ? null : Ratios.share(value.subtract(cost), cost);
-        return new UnitCostRow(settings.useCase(), settings.unitName(), units.stripTrailingZeros(), Money.format(cost), perUnit,
-                Money.format(valuePerUnit), Money.format(value), roi);
+        return new UnitCostRow(
+                settings.useCase(),
+                settings.unitName(),
+                units.stripTrailingZeros(),
+                cost,
+                perUnit,
+                valuePerUnit,
+                value,
+                roi);
     }
 }

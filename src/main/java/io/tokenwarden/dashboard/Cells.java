@@ -2,6 +2,7 @@ package io.tokenwarden.dashboard;
 
 import io.tokenwarden.analytics.ParetoReport;
 import io.tokenwarden.analytics.UnitCostRow;
+import io.tokenwarden.web.Money;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -21,16 +22,21 @@ final class Cells {
     private final DecimalFormat percent = format("#,##0.0%");
     private final DecimalFormat wholePercent = format("#,##0%");
 
-    record Pareto(String useCase, String costUsd, String cost, String share, String cumulativeShare, boolean vitalFew) {
-    }
+    record Pareto(
+            String useCase, String costUsd, String cost, String share, String cumulativeShare, boolean vitalFew) {}
 
-    record UnitCost(String useCase, String unit, String units, String costUsd, String cost, String costPerUnit,
-                    String value, String roi) {
-    }
+    record UnitCost(
+            String useCase,
+            String unit,
+            String units,
+            String costUsd,
+            String cost,
+            String costPerUnit,
+            String value,
+            String roi) {}
 
     /** A row of a chart's numbers: its label, then one cell per series. */
-    record Row(String label, List<String> cells) {
-    }
+    record Row(String label, List<String> cells) {}
 
     /**
      * A chart's numbers as rows, in dollars. The label comes apart from the cells so that the template
@@ -49,20 +55,33 @@ final class Cells {
     }
 
     List<Pareto> pareto(ParetoReport report) {
-        return report.rows().stream().map(r -> new Pareto(r.useCase(), r.costUsd(), usd(r.costUsd()),
-                percent.format(r.share()), percent.format(r.cumulativeShare()), r.vitalFew())).toList();
+        return report.rows().stream()
+                .map(r -> new Pareto(
+                        r.useCase(),
+                        Money.format(r.costUsd()),
+                        usd(r.costUsd()),
+                        percent.format(r.share()),
+                        percent.format(r.cumulativeShare()),
+                        r.vitalFew()))
+                .toList();
     }
 
     List<UnitCost> unitCosts(List<UnitCostRow> rows) {
-        return rows.stream().map(u -> new UnitCost(u.useCase(), u.unitName() == null ? "—" : u.unitName(),
-                u.units().toPlainString(), u.costUsd(), usd(u.costUsd()),
-                u.costPerUnitUsd() == null ? "—" : "$" + unitDollars.format(new BigDecimal(u.costPerUnitUsd())),
-                u.valueUsd() == null ? "—" : usd(u.valueUsd()),
-                u.roi() == null ? "—" : wholePercent.format(u.roi()))).toList();
+        return rows.stream()
+                .map(u -> new UnitCost(
+                        u.useCase(),
+                        u.unitName() == null ? "—" : u.unitName(),
+                        u.units().toPlainString(),
+                        Money.format(u.costUsd()),
+                        usd(u.costUsd()),
+                        u.costPerUnitUsd() == null ? "—" : "$" + unitDollars.format(u.costPerUnitUsd()),
+                        u.valueUsd() == null ? "—" : usd(u.valueUsd()),
+                        u.roi() == null ? "—" : wholePercent.format(u.roi())))
+                .toList();
     }
 
-    private String usd(String amount) {
-        return "$" + dollars.format(new BigDecimal(amount));
+    private String usd(BigDecimal amount) {
+        return "$" + dollars.format(amount);
     }
 
     private static DecimalFormat format(String pattern) {

@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Engineers' view: every use case, and a page per use case with its figures and recommendations. */
@@ -41,8 +41,12 @@ class FeaturePageController {
 
     private final io.tokenwarden.usecase.UseCaseScopes scopes;
 
-    FeaturePageController(Reports reports, Recommendations recommendations, Pilots pilots, UseCases useCases,
-                          io.tokenwarden.usecase.UseCaseScopes scopes) {
+    FeaturePageController(
+            Reports reports,
+            Recommendations recommendations,
+            Pilots pilots,
+            UseCases useCases,
+            io.tokenwarden.usecase.UseCaseScopes scopes) {
         this.scopes = scopes;
         this.pilots = pilots;
         this.reports = reports;
@@ -54,9 +58,10 @@ class FeaturePageController {
     String features(Model model, org.springframework.security.core.Authentication caller) {
         YearMonth month = YearMonth.from(reports.today());
         Map<String, BigDecimal> spend = costs(reports.spend(month, "use_case").rows());
-        Map<String, BigDecimal> previous = costs(FinanceView.previousSpend(reports, month, "use_case").rows());
-        Map<String, List<UseCaseModelCost>> mix = reports.modelMix(month).stream()
-                .collect(Collectors.groupingBy(UseCaseModelCost::useCase));
+        Map<String, BigDecimal> previous =
+                costs(FinanceView.previousSpend(reports, month, "use_case").rows());
+        Map<String, List<UseCaseModelCost>> mix =
+                reports.modelMix(month).stream().collect(Collectors.groupingBy(UseCaseModelCost::useCase));
         Map<String, BigDecimal> savings = Recommendations.countedByUseCase(recommendations.list(null, null, "open"));
         List<FeatureRow> rows = scopes.of(caller).filter(useCases.all(), UseCaseSettings::useCase).stream()
                 .map(s -> row(s, spend, previous, mix.getOrDefault(s.useCase(), List.of()), savings))
@@ -76,10 +81,17 @@ class FeaturePageController {
         LocalDate today = reports.today();
         model.addAttribute("settings", settings);
         model.addAttribute("stats", reports.feature(useCase, today.minusDays(DAYS - 1), today));
-        model.addAttribute("unitCost", reports.unitCosts(YearMonth.from(today)).stream()
-                .filter(u -> u.useCase().equals(useCase)).findFirst().orElse(null));
-        model.addAttribute("recommendations", recommendations.list(useCase, null, null).stream()
-                .filter(r -> !r.status().equals("resolved")).toList());
+        model.addAttribute(
+                "unitCost",
+                reports.unitCosts(YearMonth.from(today)).stream()
+                        .filter(u -> u.useCase().equals(useCase))
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute(
+                "recommendations",
+                recommendations.list(useCase, null, null).stream()
+                        .filter(r -> !r.status().equals("resolved"))
+                        .toList());
         return "feature";
     }
 
@@ -94,24 +106,54 @@ class FeaturePageController {
         List<String> days = stats.days().stream().map(FeatureStats.Day::day).toList();
         FeatureStats.Tokens t = stats.tokens();
         return Map.of(
-                "spend", new ChartData(days, List.of(new ChartData.Series("cost",
-                        stats.days().stream().map(d -> new BigDecimal(d.costUsd())).toList()))),
-                "requests", new ChartData(days, List.of(new ChartData.Series("requests",
-                        stats.days().stream().map(d -> BigDecimal.valueOf(d.requests())).toList()))),
-                "models", new ChartData(stats.models().stream().map(FeatureStats.ModelShare::model).toList(),
-                        List.of(new ChartData.Series("cost", stats.models().stream()
-                                .map(m -> new BigDecimal(m.costUsd())).toList()))),
-                "tokens", new ChartData(List.of("uncached input", "cache writes", "cache reads", "output"),
-                        List.of(new ChartData.Series("tokens", List.of(BigDecimal.valueOf(t.input()),
-                                BigDecimal.valueOf(t.cacheWrites()), BigDecimal.valueOf(t.cacheReads()),
-                                BigDecimal.valueOf(t.output()))))));
+                "spend",
+                        new ChartData(
+                                days,
+                                List.of(new ChartData.Series(
+                                        "cost",
+                                        stats.days().stream()
+                                                .map(d -> d.costUsd())
+                                                .toList()))),
+                "requests",
+                        new ChartData(
+                                days,
+                                List.of(new ChartData.Series(
+                                        "requests",
+                                        stats.days().stream()
+                                                .map(d -> BigDecimal.valueOf(d.requests()))
+                                                .toList()))),
+                "models",
+                        new ChartData(
+                                stats.models().stream()
+                                        .map(FeatureStats.ModelShare::model)
+                                        .toList(),
+                                List.of(new ChartData.Series(
+                                        "cost",
+                                        stats.models().stream()
+                                                .map(m -> m.costUsd())
+                                                .toList()))),
+                "tokens",
+                        new ChartData(
+                                List.of("uncached input", "cache writes", "cache reads", "output"),
+                                List.of(new ChartData.Series(
+                                        "tokens",
+                                        List.of(
+                                                BigDecimal.valueOf(t.input()),
+                                                BigDecimal.valueOf(t.cacheWrites()),
+                                                BigDecimal.valueOf(t.cacheReads()),
+                                                BigDecimal.valueOf(t.output()))))));
     }
 
     /** Starts, widens or stops a pilot (audited by {@link Pilots}). */
     @PostMapping("/features/{useCase}/recommendations/{id}/pilot")
-    String pilot(@PathVariable String useCase, @PathVariable long id, @RequestParam String percent,
-                 org.springframework.security.core.Authentication user, RedirectAttributes redirect) {
-        if (!scopes.of(user).sees(useCase) || !recommendations.useCaseOf(id).orElse("").equals(useCase)) {
+    String pilot(
+            @PathVariable String useCase,
+            @PathVariable long id,
+            @RequestParam String percent,
+            org.springframework.security.core.Authentication user,
+            RedirectAttributes redirect) {
+        if (!scopes.of(user).sees(useCase)
+                || !recommendations.useCaseOf(id).orElse("").equals(useCase)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         try {
@@ -120,8 +162,11 @@ class FeaturePageController {
                 throw new NumberFormatException();
             }
             RecommendationView updated = pilots.setShare(id, share, user.getName());
-            redirect.addFlashAttribute("message", share.signum() == 0 ? "'" + updated.title() + "': pilot stopped."
-                    : "'" + updated.title() + "': pilot on " + percent + "% of eligible gateway calls.");
+            redirect.addFlashAttribute(
+                    "message",
+                    share.signum() == 0
+                            ? "'" + updated.title() + "': pilot stopped."
+                            : "'" + updated.title() + "': pilot on " + percent + "% of eligible gateway calls.");
         } catch (ApiException e) {
             redirect.addFlashAttribute("error", e.summary());
         } catch (NumberFormatException e) {
@@ -131,9 +176,15 @@ class FeaturePageController {
     }
 
     @PostMapping("/features/{useCase}/recommendations/{id}/status")
-    String setStatus(@PathVariable String useCase, @PathVariable long id, @RequestParam String status,
-                     @RequestParam(required = false) String note, RedirectAttributes redirect, org.springframework.security.core.Authentication caller) {
-        if (!scopes.of(caller).sees(useCase) || !recommendations.useCaseOf(id).orElse("").equals(useCase)) {
+    String setStatus(
+            @PathVariable String useCase,
+            @PathVariable long id,
+            @RequestParam String status,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect,
+            org.springframework.security.core.Authentication caller) {
+        if (!scopes.of(caller).sees(useCase)
+                || !recommendations.useCaseOf(id).orElse("").equals(useCase)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         try {
@@ -145,20 +196,33 @@ class FeaturePageController {
         return "redirect:/features/" + useCase;
     }
 
-    private static FeatureRow row(UseCaseSettings s, Map<String, BigDecimal> spend, Map<String, BigDecimal> previous,
-                                  List<UseCaseModelCost> mix, Map<String, BigDecimal> savings) {
+    private static FeatureRow row(
+            UseCaseSettings s,
+            Map<String, BigDecimal> spend,
+            Map<String, BigDecimal> previous,
+            List<UseCaseModelCost> mix,
+            Map<String, BigDecimal> savings) {
         BigDecimal now = spend.getOrDefault(s.useCase(), BigDecimal.ZERO);
         BigDecimal before = previous.getOrDefault(s.useCase(), BigDecimal.ZERO);
-        BigDecimal trend = before.signum() == 0 ? null
+        BigDecimal trend = before.signum() == 0
+                ? null
                 : now.subtract(before).movePointRight(2).divide(before, 1, RoundingMode.HALF_EVEN);
         String topModel = mix.isEmpty() ? null : mix.get(0).model();
-        BigDecimal share = mix.isEmpty() || now.signum() == 0 ? null
-                : mix.get(0).cost().divide(now, 3, RoundingMode.HALF_EVEN);
-        return new FeatureRow(s.useCase(), s.displayName(), s.ownerTeam(), now, before, trend, topModel, share,
+        BigDecimal share =
+                mix.isEmpty() || now.signum() == 0 ? null : mix.get(0).cost().divide(now, 3, RoundingMode.HALF_EVEN);
+        return new FeatureRow(
+                s.useCase(),
+                s.displayName(),
+                s.ownerTeam(),
+                now,
+                before,
+                trend,
+                topModel,
+                share,
                 savings.getOrDefault(s.useCase(), BigDecimal.ZERO));
     }
 
     private static Map<String, BigDecimal> costs(List<SpendRow> rows) {
-        return rows.stream().collect(Collectors.toMap(SpendRow::key, r -> new BigDecimal(r.costUsd())));
+        return rows.stream().collect(Collectors.toMap(SpendRow::key, r -> r.costUsd()));
     }
 }

@@ -18,25 +18,57 @@ import java.util.List;
  * The finance dashboard's figures for one month. Forecast = spend so far + mean daily spend of the
  * last 7 full days x days left (the same rule as the budget report), for the current month only.
  */
-record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, BigDecimal changePercent,
-                   BigDecimal forecast, long budgetsOver, long budgetsAtRisk, BigDecimal openSavings,
-                   BigDecimal realizedSavings, ParetoReport pareto, SpendReport byModel, List<UnitCostRow> unitCosts,
-                   List<BudgetRow> budgets, List<AnomalyRow> anomalies, SpendRow gateway, boolean sameDays,
-                   int throughDay) {
+record FinanceView(
+        YearMonth month,
+        BigDecimal spend,
+        BigDecimal previousSpend,
+        BigDecimal changePercent,
+        BigDecimal forecast,
+        long budgetsOver,
+        long budgetsAtRisk,
+        BigDecimal openSavings,
+        BigDecimal realizedSavings,
+        ParetoReport pareto,
+        SpendReport byModel,
+        List<UnitCostRow> unitCosts,
+        List<BudgetRow> budgets,
+        List<AnomalyRow> anomalies,
+        SpendRow gateway,
+        boolean sameDays,
+        int throughDay) {
 
     static FinanceView of(Reports reports, YearMonth month, BigDecimal openSavings, BigDecimal realizedSavings) {
-        BigDecimal spend = new BigDecimal(reports.spend(month, "use_case").totalCostUsd());
-        BigDecimal previous = new BigDecimal(previousSpend(reports, month, "use_case").totalCostUsd());
-        BigDecimal change = previous.signum() == 0 ? null
+        BigDecimal spend = reports.spend(month, "use_case").totalCostUsd();
+        BigDecimal previous = previousSpend(reports, month, "use_case").totalCostUsd();
+        BigDecimal change = previous.signum() == 0
+                ? null
                 : spend.subtract(previous).movePointRight(2).divide(previous, 1, RoundingMode.HALF_EVEN);
         List<BudgetRow> budgets = reports.budgets(month);
-        return new FinanceView(month, spend, previous, change, forecast(reports, month, spend),
-                budgets.stream().filter(b -> b.status().equals("over")).count(),
-                budgets.stream().filter(b -> b.status().equals("at_risk")).count(),
-                openSavings, realizedSavings, reports.pareto(month), reports.spend(month, "model"),
-                reports.unitCosts(month), budgets, reports.anomalies(month), reports.spend(month, "tag:tw_source").rows()
-                        .stream().filter(row -> "gateway".equals(row.key())).findFirst().orElse(null),
-                YearMonth.from(reports.today()).equals(month), reports.today().getDayOfMonth());
+        return new FinanceView(
+                month,
+                spend,
+                previous,
+                change,
+                forecast(reports, month, spend),
+                budgets.stream()
+                        .filter(b -> b.status() == BudgetRow.Status.OVER)
+                        .count(),
+                budgets.stream()
+                        .filter(b -> b.status() == BudgetRow.Status.AT_RISK)
+                        .count(),
+                openSavings,
+                realizedSavings,
+                reports.pareto(month),
+                reports.spend(month, "model"),
+                reports.unitCosts(month),
+                budgets,
+                reports.anomalies(month),
+                reports.spend(month, "tag:tw_source").rows().stream()
+                        .filter(row -> "gateway".equals(row.key()))
+                        .findFirst()
+                        .orElse(null),
+                YearMonth.from(reports.today()).equals(month),
+                reports.today().getDayOfMonth());
     }
 
     /**
@@ -49,8 +81,8 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
         if (!YearMonth.from(today).equals(month)) {
             return reports.spend(previous, groupBy);
         }
-        return reports.spend(previous.atDay(1), previous.atDay(Math.min(today.getDayOfMonth(), previous.lengthOfMonth())),
-                groupBy);
+        return reports.spend(
+                previous.atDay(1), previous.atDay(Math.min(today.getDayOfMonth(), previous.lengthOfMonth())), groupBy);
     }
 
     /** The label of the comparison, as {@link #previousSpend} made it. */
@@ -59,8 +91,14 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
     }
 
     private static String ordinal(int day) {
-        String suffix = day % 100 >= 11 && day % 100 <= 13 ? "th"
-                : switch (day % 10) { case 1 -> "st"; case 2 -> "nd"; case 3 -> "rd"; default -> "th"; };
+        String suffix = day % 100 >= 11 && day % 100 <= 13
+                ? "th"
+                : switch (day % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
         return day + suffix;
     }
 
@@ -71,7 +109,10 @@ record FinanceView(YearMonth month, BigDecimal spend, BigDecimal previousSpend, 
 
     /** Daily spend stacked by the top {@code top} use cases of the month, the rest as "other". */
     static ChartData dailyStack(List<DailyUseCaseCost> daily, YearMonth month, List<String> topUseCases) {
-        List<String> days = month.atDay(1).datesUntil(month.atEndOfMonth().plusDays(1)).map(LocalDate::toString).toList();
+        List<String> days = month.atDay(1)
+                .datesUntil(month.atEndOfMonth().plusDays(1))
+                .map(LocalDate::toString)
+                .toList();
         List<String> names = new java.util.ArrayList<>(topUseCases);
         names.add("other");
         java.util.Map<String, Integer> dayIndex = new java.util.HashMap<>();

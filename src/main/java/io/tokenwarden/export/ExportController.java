@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,8 +27,8 @@ class ExportController {
     private final ZoneId zone;
     private final Clock clock;
 
-    ExportController(UsageCsvExport usage, FocusCsvExport focus, UseCases useCases, JsonMapper json,
-                     @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone, Clock clock) {
+    ExportController(
+            UsageCsvExport usage, FocusCsvExport focus, UseCases useCases, JsonMapper json, ZoneId zone, Clock clock) {
         this.usage = usage;
         this.focus = focus;
         this.useCases = useCases;
@@ -40,9 +39,11 @@ class ExportController {
 
     /** from and to are inclusive reporting days, both defaulting to the current month. */
     @GetMapping("/api/v1/exports/usage.csv")
-    void usage(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-               HttpServletResponse response) throws IOException {
+    void usage(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response)
+            throws IOException {
         YearMonth current = YearMonth.now(clock.withZone(zone));
         LocalDate start = from == null ? current.atDay(1) : from;
         LocalDate end = to == null ? current.atEndOfMonth() : to;
@@ -50,13 +51,17 @@ class ExportController {
             throw ApiException.badRequest(List.of(new FieldError("to", "must be on or after from")));
         }
         csv(response, "tokenwarden-usage-" + start + "-" + end + ".csv");
-        usage.write(start.atStartOfDay(zone).toInstant(), end.plusDays(1).atStartOfDay(zone).toInstant(),
+        usage.write(
+                start.atStartOfDay(zone).toInstant(),
+                end.plusDays(1).atStartOfDay(zone).toInstant(),
                 response.getWriter());
     }
 
     @GetMapping("/api/v1/exports/focus.csv")
-    void focus(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
-               HttpServletResponse response) throws IOException {
+    void focus(
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            HttpServletResponse response)
+            throws IOException {
         YearMonth shown = month == null ? YearMonth.now(clock.withZone(zone)) : month;
         var rows = focus.aggregate(shown, zone);
         csv(response, "tokenwarden-focus-" + shown + ".csv");

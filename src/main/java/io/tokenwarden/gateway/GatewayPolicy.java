@@ -56,7 +56,9 @@ class GatewayPolicy {
     /** After the answer: remembers its id for the next diagnostics field; counts a pilot's refused calls. */
     void answered(PolicyDecision decision, int status, String messageId) {
         if (decision.pilotId() != null && status / 100 != 2) {
-            pilotErrors.computeIfAbsent(decision.pilotId() + "|" + decision.arm(), k -> new LongAdder()).increment();
+            pilotErrors
+                    .computeIfAbsent(decision.pilotId() + "|" + decision.arm(), k -> new LongAdder())
+                    .increment();
         }
         if (decision.diagnostics() && messageId != null) {
             previous.remember(decision.conversationId(), decision.useCase(), decision.model(), messageId);
@@ -72,21 +74,29 @@ class GatewayPolicy {
     void refresh() {
         try {
             YearMonth month = YearMonth.from(reports.today());
-            Map<String, BigDecimal> spent = reports.budgets(month).stream().collect(Collectors.toMap(BudgetRow::useCase,
-                    row -> new BigDecimal(row.monthToDateUsd()), (a, b) -> a));
+            Map<String, BigDecimal> spent = reports.budgets(month).stream()
+                    .collect(Collectors.toMap(BudgetRow::useCase, row -> row.monthToDateUsd(), (a, b) -> a));
             Map<String, List<Pilot>> running = pilots.active().stream().collect(Collectors.groupingBy(Pilot::useCase));
             Map<String, PolicyRules.UseCasePolicy> byUseCase = new HashMap<>();
             Map<String, UseCaseSettings> settingsByName = new HashMap<>(useCases.byName());
             running.keySet().forEach(useCase -> settingsByName.putIfAbsent(useCase, UseCaseSettings.unset(useCase)));
             for (UseCaseSettings settings : settingsByName.values()) {
                 BigDecimal budget = settings.monthlyBudget();
-                boolean over = budget != null && spent.getOrDefault(settings.useCase(), BigDecimal.ZERO).compareTo(budget) >= 0;
-                byUseCase.put(settings.useCase(), new PolicyRules.UseCasePolicy(settings, over,
-                        running.getOrDefault(settings.useCase(), List.of())));
+                boolean over = budget != null
+                        && spent.getOrDefault(settings.useCase(), BigDecimal.ZERO)
+                                        .compareTo(budget)
+                                >= 0;
+                byUseCase.put(
+                        settings.useCase(),
+                        new PolicyRules.UseCasePolicy(
+                                settings, over, running.getOrDefault(settings.useCase(), List.of())));
             }
-            rules = new PolicyRules(byUseCase, catalog.current(), month.plusMonths(1).atDay(1));
+            rules = new PolicyRules(
+                    byUseCase, catalog.current(), month.plusMonths(1).atDay(1));
         } catch (RuntimeException e) {
-            log.warn("Gateway: policies not refreshed, the previous ones stay ({})", e.getClass().getSimpleName());
+            log.warn(
+                    "Gateway: policies not refreshed, the previous ones stay ({})",
+                    e.getClass().getSimpleName());
         }
         flushPilotErrors();
     }

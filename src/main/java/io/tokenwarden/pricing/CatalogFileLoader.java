@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -28,11 +27,10 @@ class CatalogFileLoader implements ApplicationRunner {
     private final ResourceLoader resources;
     private final String location;
 
-    CatalogFileLoader(CatalogSync sync, ResourceLoader resources,
-                      @Value("${tokenwarden.catalog.file:classpath:catalog/claude-catalog.yaml}") String location) {
+    CatalogFileLoader(CatalogSync sync, ResourceLoader resources, CatalogProperties properties) {
         this.sync = sync;
         this.resources = resources;
-        this.location = location;
+        this.location = properties.file();
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,11 +35,17 @@ public class RecommendationAnalysis {
     private final int windowDays;
     private final BigDecimal minimumMonthlySavings;
 
-    RecommendationAnalysis(List<Detector> detectors, WindowLoader loader, RecommendationStore store,
-                           SavingsMeasurer measurer, Pilots pilots, PriceCatalog catalog, UseCases useCases, Clock clock,
-                           @Value("${tokenwarden.reporting-zone:UTC}") ZoneId zone,
-                           @Value("${tokenwarden.recommendations.window-days:28}") int windowDays,
-                           @Value("${tokenwarden.recommendations.min-monthly-savings:1}") BigDecimal minimumMonthlySavings) {
+    RecommendationAnalysis(
+            List<Detector> detectors,
+            WindowLoader loader,
+            RecommendationStore store,
+            SavingsMeasurer measurer,
+            Pilots pilots,
+            PriceCatalog catalog,
+            UseCases useCases,
+            Clock clock,
+            ZoneId zone,
+            RecommendationProperties properties) {
         this.detectors = detectors;
         this.loader = loader;
         this.store = store;
@@ -50,12 +55,11 @@ public class RecommendationAnalysis {
         this.useCases = useCases;
         this.clock = clock;
         this.zone = zone;
-        this.windowDays = windowDays;
-        this.minimumMonthlySavings = minimumMonthlySavings;
+        this.windowDays = properties.windowDays();
+        this.minimumMonthlySavings = properties.minMonthlySavings();
     }
 
-    public record Summary(int useCases, int findings) {
-    }
+    public record Summary(int useCases, int findings) {}
 
     @Transactional
     public Summary refresh() {
@@ -66,8 +70,8 @@ public class RecommendationAnalysis {
         List<String> active = loader.activeUseCases(from, now);
         int findings = 0;
         for (String useCase : active) {
-            UseCaseWindow window = new UseCaseWindow(UseCases.of(settings, useCase), loader.events(useCase, from, now),
-                    windowDays, prices, zone);
+            UseCaseWindow window = new UseCaseWindow(
+                    UseCases.of(settings, useCase), loader.events(useCase, from, now), windowDays, prices, zone);
             List<Finding> found = detect(window);
             store.apply(useCase, found);
             findings += found.size();
@@ -81,7 +85,8 @@ public class RecommendationAnalysis {
     List<Finding> detect(UseCaseWindow window) {
         List<Finding> found = new ArrayList<>();
         for (Detector detector : detectors) {
-            detector.detect(window).filter(f -> f.monthlySavings().compareTo(minimumMonthlySavings) >= 0)
+            detector.detect(window)
+                    .filter(f -> f.monthlySavings().compareTo(minimumMonthlySavings) >= 0)
                     .ifPresent(found::add);
         }
         return found;

@@ -35,8 +35,11 @@ public class Recommendations {
 
     public List<RecommendationView> list(String useCase, String kind, String status) {
         List<RecommendationStore.Recommendation> found = store.find(useCase, kind, status);
-        Map<Long, Map<String, Object>> pilotViews = pilots.views(found.stream().map(RecommendationStore.Recommendation::id).toList());
-        return found.stream().map(r -> RecommendationView.of(r, pilotViews.get(r.id()))).toList();
+        Map<Long, Map<String, Object>> pilotViews = pilots.views(
+                found.stream().map(RecommendationStore.Recommendation::id).toList());
+        return found.stream()
+                .map(r -> RecommendationView.of(r, pilotViews.get(r.id())))
+                .toList();
     }
 
     private RecommendationView view(RecommendationStore.Recommendation r) {
@@ -57,7 +60,10 @@ public class Recommendations {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);
         }
-        store.setStatus(id, status, note == null || note.isBlank() ? null : note,
+        store.setStatus(
+                id,
+                status,
+                note == null || note.isBlank() ? null : note,
                 "implemented".equals(status) ? clock.instant() : null);
         if ("implemented".equals(status)) {
             analysis.measureImplemented(clock.instant());
@@ -80,7 +86,7 @@ public class Recommendations {
         Map<String, BigDecimal> total = new java.util.TreeMap<>();
         Map<String, BigDecimal> modelChange = new java.util.TreeMap<>();
         for (RecommendationView v : views) {
-            BigDecimal saving = new BigDecimal(v.estimatedMonthlySavingsUsd());
+            BigDecimal saving = v.estimatedMonthlySavingsUsd();
             boolean movesModel = Kind.MODEL_ROUTING.wireName().equals(v.kind())
                     || Kind.MODEL_MIGRATION.wireName().equals(v.kind());
             if (movesModel) {
@@ -94,8 +100,7 @@ public class Recommendations {
     }
 
     /** Measured monthly savings: in all, and the part measured by a pilot's randomized arms. */
-    public record Realized(BigDecimal total, BigDecimal byExperiment, int measured, int experiments) {
-    }
+    public record Realized(BigDecimal total, BigDecimal byExperiment, int measured, int experiments) {}
 
     /**
      * The measured monthly savings of implemented recommendations and of pilots; a recommendation without a
@@ -109,7 +114,8 @@ public class Recommendations {
         for (RecommendationStore.Recommendation r : store.measured()) {
             total = total.add(r.realizedMonthlySavings());
             measured++;
-            if (r.measurement() != null && Measurement.EXPERIMENT.equals(r.measurement().get("method"))) {
+            if (r.measurement() != null
+                    && Measurement.EXPERIMENT.equals(r.measurement().get("method"))) {
                 byExperiment = byExperiment.add(r.realizedMonthlySavings());
                 experiments++;
             }

@@ -26,30 +26,40 @@ public class Reconciliation {
     private final PriceCatalog catalog;
     private final java.time.ZoneId zone;
 
-    Reconciliation(JdbcClient jdbc, PriceCatalog catalog,
-                   @org.springframework.beans.factory.annotation.Value("${tokenwarden.reporting-zone:UTC}") java.time.ZoneId zone) {
+    Reconciliation(JdbcClient jdbc, PriceCatalog catalog, java.time.ZoneId zone) {
         this.zone = zone;
         this.jdbc = jdbc;
         this.catalog = catalog;
     }
 
-    public record Row(LocalDate day, String model, String billedUsd, String trackedUsd, String driftUsd,
-                      BigDecimal driftPercent, String note) {
-    }
+    public record Row(
+            LocalDate day,
+            String model,
+            String billedUsd,
+            String trackedUsd,
+            String driftUsd,
+            BigDecimal driftPercent,
+            String note) {}
 
-    public record Report(String month, String billedUsd, String trackedUsd, String driftUsd, BigDecimal driftPercent,
-                         List<Row> rows) {
-    }
+    public record Report(
+            String month,
+            String billedUsd,
+            String trackedUsd,
+            String driftUsd,
+            BigDecimal driftPercent,
+            List<Row> rows) {}
 
     @Transactional
     int upload(JsonNode report, String source, String actor) {
         Map<BillReader.DayModel, BigDecimal> billed = source.equals("cost_report")
-                ? BillReader.costReport(report, catalog.current()) : BillReader.usageReport(report, catalog.current());
+                ? BillReader.costReport(report, catalog.current())
+                : BillReader.usageReport(report, catalog.current());
         billed.forEach((key, amount) -> jdbc.sql("""
                         INSERT INTO billed_cost (day, model, amount, source, uploaded_by) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (day, model) DO UPDATE SET amount = excluded.amount, source = excluded.source,
                             uploaded_at = now(), uploaded_by = excluded.uploaded_by""")
-                .params(key.day(), key.model(), amount, source, actor).update());
+                .params(key.day(), key.model(), amount, source, actor)
+                .update());
         return billed.size();
     }
 
@@ -60,7 +70,8 @@ public class Reconciliation {
         jdbc.sql("SELECT day, model, amount FROM billed_cost WHERE day BETWEEN ? AND ?")
                 .params(month.atDay(1), month.atEndOfMonth())
                 .query(rs -> {
-                    pairs.put(new BillReader.DayModel(rs.getDate(1).toLocalDate(), rs.getString(2)),
+                    pairs.put(
+                            new BillReader.DayModel(rs.getDate(1).toLocalDate(), rs.getString(2)),
                             new BigDecimal[] {rs.getBigDecimal(3), BigDecimal.ZERO});
                 });
         if (!pairs.isEmpty()) { // without a bill there is nothing to compare, and a month of rollups is large
@@ -73,14 +84,13 @@ public class Reconciliation {
                       FROM usage_event WHERE occurred_at >= ?::date::timestamp AT TIME ZONE 'UTC'
                         AND occurred_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'
                       GROUP BY 1, 2""";
-            jdbc.sql(tracked)
-                    .params(month.atDay(1), month.atEndOfMonth())
-                    .query(rs -> {
-                        BigDecimal[] pair = pairs.get(new BillReader.DayModel(rs.getDate(1).toLocalDate(), rs.getString(2)));
-                        if (pair != null) {
-                            pair[1] = rs.getBigDecimal(3);
-                        }
-                    });
+            jdbc.sql(tracked).params(month.atDay(1), month.atEndOfMonth()).query(rs -> {
+                BigDecimal[] pair =
+                        pairs.get(new BillReader.DayModel(rs.getDate(1).toLocalDate(), rs.getString(2)));
+                if (pair != null) {
+                    pair[1] = rs.getBigDecimal(3);
+                }
+            });
         }
         List<Row> rows = new ArrayList<>();
         BigDecimal billed = BigDecimal.ZERO;
@@ -91,19 +101,31 @@ public class Reconciliation {
             tracked = tracked.add(e.getValue()[1]);
         }
         BigDecimal drift = billed.subtract(tracked);
-        return new Report(month.toString(), Money.format(billed), Money.format(tracked), Money.format(drift),
-                percent(drift, billed), rows);
+        return new Report(
+                month.toString(),
+                Money.format(billed),
+                Money.format(tracked),
+                Money.format(drift),
+                percent(drift, billed),
+                rows);
     }
 
     private static Row row(BillReader.DayModel key, BigDecimal billed, BigDecimal tracked) {
         BigDecimal drift = billed.subtract(tracked);
         String note = null;
         if (billed.signum() > 0 && drift.abs().compareTo(billed.multiply(NOTABLE)) > 0) {
-            note = drift.signum() > 0 ? "tracking misses spend: some calls of this model send no events"
+            note = drift.signum() > 0
+                    ? "tracking misses spend: some calls of this model send no events"
                     : "tracked above the bill: check for events sent to the wrong app or duplicated ids";
         }
-        return new Row(key.day(), key.model(), Money.format(billed), Money.format(tracked), Money.format(drift),
-                percent(drift, billed), note);
+        return new Row(
+                key.day(),
+                key.model(),
+                Money.format(billed),
+                Money.format(tracked),
+                Money.format(drift),
+                percent(drift, billed),
+                note);
     }
 
     private static BigDecimal percent(BigDecimal drift, BigDecimal billed) {

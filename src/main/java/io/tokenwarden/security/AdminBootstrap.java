@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -22,9 +21,9 @@ class AdminBootstrap implements ApplicationRunner {
     private final UserAccounts users;
     private final String configuredPassword;
 
-    AdminBootstrap(UserAccounts users, @Value("${tokenwarden.admin-password:}") String configuredPassword) {
+    AdminBootstrap(UserAccounts users, AccessProperties properties) {
         this.users = users;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = properties.adminPassword();
     }
 
     @Override

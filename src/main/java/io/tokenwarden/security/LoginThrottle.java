@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,8 +26,7 @@ class LoginThrottle {
 
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
-    private record Failures(int count, Instant retryAt, Instant lockedUntil) {
-    }
+    private record Failures(int count, Instant retryAt, Instant lockedUntil) {}
 
     /** Where locks and unlocks are written: the audit trail, in a transaction of their own. */
     interface Trail {
@@ -45,17 +43,23 @@ class LoginThrottle {
     private final Duration lockDuration;
 
     @Autowired
-    LoginThrottle(AuditLog audit, TransactionTemplate transactions, Clock clock,
-                  @Value("${tokenwarden.login.lock-after:5}") int lockAfter,
-                  @Value("${tokenwarden.login.address-lock-after:50}") int addressLockAfter,
-                  @Value("${tokenwarden.login.lock-duration:PT15M}") Duration lockDuration) {
-        this((action, subject, what) -> {
-            try {
-                transactions.executeWithoutResult(tx -> audit.record("system", action, subject, null, what));
-            } catch (RuntimeException e) { // the database may be away: the lock holds all the same
-                log.warn("Sign-in {} of {} not audited ({})", action, subject, e.getClass().getSimpleName());
-            }
-        }, clock, lockAfter, addressLockAfter, lockDuration);
+    LoginThrottle(AuditLog audit, TransactionTemplate transactions, Clock clock, AccessProperties properties) {
+        this(
+                (action, subject, what) -> {
+                    try {
+                        transactions.executeWithoutResult(tx -> audit.record("system", action, subject, null, what));
+                    } catch (RuntimeException e) { // the database may be away: the lock holds all the same
+                        log.warn(
+                                "Sign-in {} of {} not audited ({})",
+                                action,
+                                subject,
+                                e.getClass().getSimpleName());
+                    }
+                },
+                clock,
+                properties.login().lockAfter(),
+                properties.login().addressLockAfter(),
+                properties.login().lockDuration());
     }
 
     LoginThrottle(Trail audit, Clock clock, int lockAfter, int addressLockAfter, Duration lockDuration) {
@@ -105,12 +109,14 @@ class LoginThrottle {
                 return new Failures(count, null, now.plus(lockDuration));
             }
             // waits per account only: an address (a whole office behind one NAT) is only ever locked
-            long waitSeconds = count < 2 || key.startsWith("address:") ? 0
+            long waitSeconds = count < 2 || key.startsWith("address:")
+                    ? 0
                     : Math.min(1L << Math.min(count - 2, 10), MAX_WAIT.toSeconds());
             return new Failures(count, now.plusSeconds(waitSeconds), null);
         });
         if (after.lockedUntil() != null && after.count() == limit) {
-            audit.record("login.lock", key, "locked until " + after.lockedUntil() + " after " + limit + " failed sign-ins");
+            audit.record(
+                    "login.lock", key, "locked until " + after.lockedUntil() + " after " + limit + " failed sign-ins");
         }
     }
 }

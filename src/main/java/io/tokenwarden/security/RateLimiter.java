@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,9 @@ class RateLimiter {
     private final long perSecond;
     private final long burst;
 
-    RateLimiter(@Value("${tokenwarden.rate-limit.requests-per-second:100}") long perSecond,
-                @Value("${tokenwarden.rate-limit.burst:200}") long burst) {
-        this.perSecond = perSecond;
-        this.burst = burst;
+    RateLimiter(AccessProperties properties) {
+        this.perSecond = properties.rateLimit().requestsPerSecond();
+        this.burst = properties.rateLimit().burst();
     }
 
     /** Empty when the request may go on; else the seconds to wait (at least 1) for Retry-After. */
@@ -31,9 +29,11 @@ class RateLimiter {
         if (perSecond <= 0) {
             return OptionalLong.empty();
         }
-        ConsumptionProbe probe = buckets.computeIfAbsent(keyId, k -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
-                        .build())
+        ConsumptionProbe probe = buckets.computeIfAbsent(
+                        keyId,
+                        k -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                                .build())
                 .tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();

@@ -1,10 +1,8 @@
 package io.tokenwarden.usecase;
 
 import io.tokenwarden.security.UserAccounts;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -20,24 +18,25 @@ public class UseCaseScopes {
     private final UserAccounts users;
     private final boolean ownTeams;
 
-    UseCaseScopes(UseCases useCases, UserAccounts users, @Value("${tokenwarden.access.engineers:all}") String engineers) {
+    UseCaseScopes(UseCases useCases, UserAccounts users, ScopeProperties properties) {
         this.useCases = useCases;
         this.users = users;
-        if (!List.of("all", "own-teams").contains(engineers)) {
-            throw new IllegalStateException("tokenwarden.access.engineers must be all or own-teams, not " + engineers);
-        }
-        this.ownTeams = engineers.equals("own-teams");
+        this.ownTeams = properties.ownTeams();
     }
 
     public Scope of(Authentication caller) {
-        boolean engineerOnly = caller != null && caller.getAuthorities().stream()
-                .map(a -> a.getAuthority()).noneMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_FINANCE"));
+        boolean engineerOnly = caller != null
+                && caller.getAuthorities().stream()
+                        .map(a -> a.getAuthority())
+                        .noneMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_FINANCE"));
         if (!ownTeams || caller == null || !engineerOnly) {
             return Scope.ALL;
         }
         Set<String> teams = Set.copyOf(users.teamsOf(caller.getName()));
-        return new Scope(useCases.all().stream().filter(s -> s.ownerTeam() != null && teams.contains(s.ownerTeam()))
-                .map(UseCaseSettings::useCase).collect(Collectors.toUnmodifiableSet()));
+        return new Scope(useCases.all().stream()
+                .filter(s -> s.ownerTeam() != null && teams.contains(s.ownerTeam()))
+                .map(UseCaseSettings::useCase)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** 404 for a use case the caller does not see: to them it does not exist. */

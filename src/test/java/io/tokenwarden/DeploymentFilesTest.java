@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentFilesTest {
 
     /** Variables Spring Boot binds by itself (relaxed binding of spring.datasource.*). */
-    private static final Set<String> BOUND_BY_BOOT = Set.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
-            "SPRING_DATASOURCE_PASSWORD");
+    private static final Set<String> BOUND_BY_BOOT =
+            Set.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -29,14 +29,18 @@ class DeploymentFilesTest {
         String properties = Files.readString(Path.of("src/main/resources/application.properties"));
 
         assertThat(services).containsKeys("postgres", "app");
-        services.forEach((name, service) -> assertThat(service).as(name + " health check").containsKey("healthcheck"));
-        Map<String, Object> appEnvironment = (Map<String, Object>) services.get("app").get("environment");
+        services.forEach((name, service) ->
+                assertThat(service).as(name + " health check").containsKey("healthcheck"));
+        Map<String, Object> appEnvironment =
+                (Map<String, Object>) services.get("app").get("environment");
         assertThat(appEnvironment).containsKeys(BOUND_BY_BOOT.toArray(String[]::new));
         for (String variable : appEnvironment.keySet()) {
             assertThat(BOUND_BY_BOOT.contains(variable) || properties.contains("${" + variable + ":"))
-                    .as(variable + " is read by application.properties").isTrue();
+                    .as(variable + " is read by application.properties")
+                    .isTrue();
         }
-        Map<String, Object> postgres = (Map<String, Object>) services.get("postgres").get("environment");
+        Map<String, Object> postgres =
+                (Map<String, Object>) services.get("postgres").get("environment");
         assertThat(String.valueOf(appEnvironment.get("SPRING_DATASOURCE_URL")))
                 .endsWith("/" + postgres.get("POSTGRES_DB"));
         assertThat(appEnvironment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(postgres.get("POSTGRES_USER"));

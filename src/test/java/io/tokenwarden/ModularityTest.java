@@ -20,6 +20,9 @@ class ModularityTest {
     /** The module diagram (PlantUML, C4 style) and one canvas per module, into target/spring-modulith-docs. */
     @Test
     void writesTheModuleDiagram() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+        new Documenter(MODULES)
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
     }
 }

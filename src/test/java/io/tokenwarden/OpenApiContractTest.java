@@ -41,26 +41,39 @@ class OpenApiContractTest {
         String contract = contract();
         JsonNode spec = spec();
 
-        Matcher endpoints = Pattern.compile("`(GET|POST|PUT|DELETE) (/[^`\\s?]+)").matcher(contract);
+        Matcher endpoints =
+                Pattern.compile("`(GET|POST|PUT|DELETE) (/[^`\\s?]+)").matcher(contract);
         int checked = 0;
         while (endpoints.find()) {
             JsonNode path = spec.path("paths").path(endpoints.group(2));
-            assertThat(path.has(endpoints.group(1).toLowerCase())).as(endpoints.group(0) + "`").isTrue();
+            assertThat(path.has(endpoints.group(1).toLowerCase()))
+                    .as(endpoints.group(0) + "`")
+                    .isTrue();
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(15);
 
         Set<String> properties = new HashSet<>();
-        spec.path("components").path("schemas").forEach(schema -> properties.addAll(schema.path("properties").propertyNames()));
+        spec.path("components")
+                .path("schemas")
+                .forEach(schema -> properties.addAll(schema.path("properties").propertyNames()));
         assertThat(properties).containsAll(contractFieldNames(contract));
     }
 
     @Test
     void theSpecsIngestionExampleIsTheReadmes() throws IOException {
-        JsonNode example = spec().path("paths").path("/api/v1/events").path("post").path("requestBody").path("content")
-                .path("application/json").path("examples").path("readme").path("value");
+        JsonNode example = spec().path("paths")
+                .path("/api/v1/events")
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("examples")
+                .path("readme")
+                .path("value");
         String readme = Files.readString(Path.of("README.md"));
-        Matcher body = Pattern.compile("/api/v1/events -d '(\\{.*?})'", Pattern.DOTALL).matcher(readme);
+        Matcher body =
+                Pattern.compile("/api/v1/events -d '(\\{.*?})'", Pattern.DOTALL).matcher(readme);
         assertThat(body.find()).as("the README's first curl to /api/v1/events").isTrue();
 
         JsonNode specExample = example.isString() ? JSON.readTree(example.stringValue()) : example;
@@ -99,7 +112,8 @@ class OpenApiContractTest {
     }
 
     private JsonNode spec() {
-        Api.Response response = api.send(HttpRequest.newBuilder(api.uri("/v3/api-docs")).GET());
+        Api.Response response =
+                api.send(HttpRequest.newBuilder(api.uri("/v3/api-docs")).GET());
         assertThat(response.status()).isEqualTo(200);
         return response.json();
     }
@@ -117,7 +131,8 @@ class OpenApiContractTest {
             }
             Assumptions.abort("NOTICE: ../shared/API.md not found beside the repository; docs/API.md not compared");
         }
-        assertThat(Files.readString(API_MD)).as("docs/API.md against ../shared/API.md: copy the shared contract again")
+        assertThat(Files.readString(API_MD))
+                .as("docs/API.md against ../shared/API.md: copy the shared contract again")
                 .isEqualTo(Files.readString(SHARED_API_MD));
     }
 }

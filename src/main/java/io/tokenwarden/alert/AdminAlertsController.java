@@ -25,8 +25,11 @@ class AdminAlertsController {
 
     @GetMapping("/admin/alerts")
     String channels(Model model) {
-        model.addAttribute("channels", api.channels().stream()
-                .map(c -> Map.of("channel", c, "deliveries", api.deliveries(c.name()))).toList());
+        model.addAttribute(
+                "channels",
+                api.channels().stream()
+                        .map(c -> Map.of("channel", c, "deliveries", api.deliveries(c.name())))
+                        .toList());
         return "admin/alerts";
     }
 
@@ -64,8 +67,10 @@ class AdminAlertsController {
 
     @PostMapping("/admin/alerts/{name}/test")
     String test(@PathVariable String name, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("message", "Test message queued for " + name + ": delivery "
-                + api.test(name).getBody().get("delivery_id") + ".");
+        redirect.addFlashAttribute(
+                "message",
+                "Test message queued for " + name + ": delivery "
+                        + api.test(name).getBody().get("delivery_id") + ".");
         return "redirect:/admin/alerts";
     }
 

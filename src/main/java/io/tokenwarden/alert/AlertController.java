@@ -30,8 +30,13 @@ class AlertController {
 
     private final io.tokenwarden.usecase.UseCaseScopes scopes;
 
-    AlertController(AlertStore alerts, ChannelStore channels, Outbox outbox, BoundedJson bodies, JdbcClient jdbc,
-                    io.tokenwarden.usecase.UseCaseScopes scopes) {
+    AlertController(
+            AlertStore alerts,
+            ChannelStore channels,
+            Outbox outbox,
+            BoundedJson bodies,
+            JdbcClient jdbc,
+            io.tokenwarden.usecase.UseCaseScopes scopes) {
         this.scopes = scopes;
         this.alerts = alerts;
         this.channels = channels;
@@ -41,7 +46,8 @@ class AlertController {
     }
 
     @GetMapping("/api/v1/alerts")
-    List<AlertView> list(@RequestParam(required = false) String status, org.springframework.security.core.Authentication caller) {
+    List<AlertView> list(
+            @RequestParam(required = false) String status, org.springframework.security.core.Authentication caller) {
         if (status != null && !Set.of("open", "resolved").contains(status)) {
             throw ApiException.badRequest(List.of(new FieldError("status", "must be one of open, resolved")));
         }
@@ -55,7 +61,8 @@ class AlertController {
 
     @PostMapping("/api/v1/alert-channels")
     ResponseEntity<ChannelView> create(HttpServletRequest request, Principal user) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(add(ChannelReader.read(bodies.read(request)), user.getName()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(add(ChannelReader.read(bodies.read(request)), user.getName()));
     }
 
     ChannelView add(Channel channel, String actor) {
@@ -80,22 +87,30 @@ class AlertController {
         return jdbc.sql("""
                         SELECT delivery_id::text AS delivery_id, alert_id, event, status, attempts, last_status, last_error,
                                created_at, delivered_at, next_attempt_at
-                        FROM alert_delivery WHERE channel = ? ORDER BY created_at DESC, id DESC LIMIT 50""")
-                .param(name).query().listOfRows();
+                        FROM alert_delivery WHERE channel = ? ORDER BY created_at DESC, id DESC LIMIT 50""").param(name).query().listOfRows();
     }
 
     @PostMapping("/api/v1/alert-channels/{name}/test")
     ResponseEntity<Map<String, String>> test(@PathVariable String name) {
         channels.byName(name).orElseThrow(() -> ApiException.notFound("There is no channel '" + name + "'."));
-        java.util.UUID id = outbox.enqueueTest(name, new AlertView(0, "spend_spike", "test", "open",
-                java.time.Instant.now(), null, "12.340000000000", "5.000000000000",
-                "A test message from Tokenwarden: this channel works."));
+        java.util.UUID id = outbox.enqueueTest(
+                name,
+                new AlertView(
+                        0,
+                        "spend_spike",
+                        "test",
+                        "open",
+                        java.time.Instant.now(),
+                        null,
+                        "12.340000000000",
+                        "5.000000000000",
+                        "A test message from Tokenwarden: this channel works."));
         return ResponseEntity.accepted().body(Map.of("delivery_id", id.toString()));
     }
 
     /** A channel on the wire: the secret is never shown, only whether there is one. */
-    record ChannelView(String name, String kind, String target, boolean hasSecret, List<String> useCases,
-                       List<String> teams) {
+    record ChannelView(
+            String name, String kind, String target, boolean hasSecret, List<String> useCases, List<String> teams) {
         static ChannelView of(Channel c) {
             return new ChannelView(c.name(), c.kind(), c.target(), c.secret() != null, c.useCases(), c.teams());
         }

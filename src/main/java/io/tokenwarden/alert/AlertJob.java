@@ -25,8 +25,12 @@ public class AlertJob {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AlertJob(SpikeDetector spikes, BudgetAndHistoryAlerts standing, Reports reports, TransactionTemplate transaction,
-             Clock clock) {
+    AlertJob(
+            SpikeDetector spikes,
+            BudgetAndHistoryAlerts standing,
+            Reports reports,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.spikes = spikes;
         this.standing = standing;
         this.reports = reports;
@@ -34,7 +38,9 @@ public class AlertJob {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${tokenwarden.alerts.interval:2m}", initialDelayString = "${tokenwarden.alerts.interval:2m}")
+    @Scheduled(
+            fixedDelayString = "${tokenwarden.alerts.interval:2m}",
+            initialDelayString = "${tokenwarden.alerts.interval:2m}")
     @SchedulerLock(name = "alerts", lockAtMostFor = "PT10M")
     void scheduled() {
         try {

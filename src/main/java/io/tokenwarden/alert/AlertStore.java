@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AlertStore {
 
-    private static final String COLUMNS = "id, kind, use_case, status, opened_at, resolved_at, amount, threshold, summary";
+    private static final String COLUMNS =
+            "id, kind, use_case, status, opened_at, resolved_at, amount, threshold, summary";
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -34,12 +35,14 @@ class AlertStore {
 
     /** Opens the alert unless this occasion was alerted before; true when it was opened now. */
     @Transactional(propagation = Propagation.REQUIRED)
-    boolean open(String kind, String useCase, String occasion, BigDecimal amount, BigDecimal threshold, String summary) {
+    boolean open(
+            String kind, String useCase, String occasion, BigDecimal amount, BigDecimal threshold, String summary) {
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO alert (kind, use_case, occasion, status, opened_at, amount, threshold, summary)
                         VALUES (?, ?, ?, 'open', ?, ?, ?, ?) ON CONFLICT (kind, use_case, occasion) DO NOTHING RETURNING id""")
                 .params(kind, useCase, occasion, Timestamp.from(clock.instant()), amount, threshold, summary)
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
         id.ifPresent(alert -> outbox.enqueue(byId(alert).orElseThrow(), "opened"));
         return id.isPresent();
     }
@@ -73,30 +76,46 @@ class AlertStore {
         all[0] = Timestamp.from(clock.instant());
         System.arraycopy(params, 0, all, 1, params.length);
         jdbc.sql("UPDATE alert SET status = 'resolved', resolved_at = ? WHERE status = 'open' AND " + condition
-                        + " RETURNING id").params(all).query(Long.class).list()
+                        + " RETURNING id")
+                .params(all)
+                .query(Long.class)
+                .list()
                 .forEach(alert -> outbox.enqueue(byId(alert).orElseThrow(), "resolved"));
     }
 
     List<String> openUseCases(String kind) {
-        return jdbc.sql("SELECT DISTINCT use_case FROM alert WHERE kind = ? AND status = 'open'").param(kind)
-                .query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT use_case FROM alert WHERE kind = ? AND status = 'open'")
+                .param(kind)
+                .query(String.class)
+                .list();
     }
 
     Optional<AlertView> byId(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id = ?").param(id).query(AlertStore::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id = ?")
+                .param(id)
+                .query(AlertStore::row)
+                .optional();
     }
 
     List<AlertView> list(String status) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE (CAST(:status AS text) IS NULL OR status = :status) "
                         + "ORDER BY opened_at DESC, id DESC LIMIT 500")
-                .param("status", status).query(AlertStore::row).list();
+                .param("status", status)
+                .query(AlertStore::row)
+                .list();
     }
 
     static AlertView row(ResultSet rs, int n) throws SQLException {
         Timestamp resolved = rs.getTimestamp("resolved_at");
-        return new AlertView(rs.getLong("id"), rs.getString("kind"), rs.getString("use_case"), rs.getString("status"),
-                rs.getTimestamp("opened_at").toInstant(), resolved == null ? null : resolved.toInstant(),
-                Money.format(rs.getBigDecimal("amount")), Money.format(rs.getBigDecimal("threshold")),
+        return new AlertView(
+                rs.getLong("id"),
+                rs.getString("kind"),
+                rs.getString("use_case"),
+                rs.getString("status"),
+                rs.getTimestamp("opened_at").toInstant(),
+                resolved == null ? null : resolved.toInstant(),
+                Money.format(rs.getBigDecimal("amount")),
+                Money.format(rs.getBigDecimal("threshold")),
                 rs.getString("summary"));
     }
 }

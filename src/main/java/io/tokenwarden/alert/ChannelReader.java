@@ -18,12 +18,12 @@ final class ChannelReader {
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private ChannelReader() {
-    }
+    private ChannelReader() {}
 
     static Channel read(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
-        Channel channel = JsonFields.object(body, "", errors).map(ChannelReader::read).orElse(null);
+        Channel channel =
+                JsonFields.object(body, "", errors).map(ChannelReader::read).orElse(null);
         if (!errors.isEmpty() || channel == null) {
             throw ApiException.badRequest(errors);
         }
@@ -32,7 +32,8 @@ final class ChannelReader {
 
     private static Channel read(JsonFields f) {
         String name = f.requiredString("name", 64, Vocabulary.NAME, Vocabulary.NAME_HINT);
-        String kind = f.optionalEnum("kind", v -> Optional.of(v).filter(KINDS::contains), null, "webhook, slack, email");
+        String kind =
+                f.optionalEnum("kind", v -> Optional.of(v).filter(KINDS::contains), null, "webhook, slack, email");
         if (!f.has("kind")) {
             f.reject("kind", "is required");
         }
@@ -66,7 +67,9 @@ final class ChannelReader {
             return null;
         }
         for (JsonNode item : array) {
-            if (!item.isString() || item.stringValue().isEmpty() || item.stringValue().length() > 64) {
+            if (!item.isString()
+                    || item.stringValue().isEmpty()
+                    || item.stringValue().length() > 64) {
                 f.reject(field, "must be a list of names of 1 to 64 characters");
                 return null;
             }

@@ -1,5 +1,6 @@
 package io.tokenwarden.alert;
 
+import io.tokenwarden.audit.AuditLog;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.tokenwarden.audit.AuditLog;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +26,15 @@ class ChannelStore {
 
     List<Channel> all() {
         return jdbc.sql("SELECT name, kind, target, secret, use_cases, teams FROM alert_channel ORDER BY name")
-                .query(ChannelStore::row).list();
+                .query(ChannelStore::row)
+                .list();
     }
 
     Optional<Channel> byName(String name) {
         return jdbc.sql("SELECT name, kind, target, secret, use_cases, teams FROM alert_channel WHERE name = ?")
-                .param(name).query(ChannelStore::row).optional();
+                .param(name)
+                .query(ChannelStore::row)
+                .optional();
     }
 
     /** Adds the channel and its audit row in one transaction; false when the name is taken. */
@@ -40,20 +43,33 @@ class ChannelStore {
         boolean created = jdbc.sql("""
                         INSERT INTO alert_channel (name, kind, target, secret, use_cases, teams, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING""")
-                .params(channel.name(), channel.kind(), channel.target(), channel.secret(),
-                        channel.useCases() == null ? null : channel.useCases().toArray(String[]::new),
-                        channel.teams() == null ? null : channel.teams().toArray(String[]::new), actor)
-                .update() == 1;
+                        .params(
+                                channel.name(),
+                                channel.kind(),
+                                channel.target(),
+                                channel.secret(),
+                                channel.useCases() == null
+                                        ? null
+                                        : channel.useCases().toArray(String[]::new),
+                                channel.teams() == null ? null : channel.teams().toArray(String[]::new),
+                                actor)
+                        .update()
+                == 1;
         if (created) {
-            audit.record(actor, "alert_channel.create", channel.name(), null, Map.of("kind", channel.kind(),
-                    "target", channel.target(), "has_secret", channel.secret() != null));
+            audit.record(
+                    actor,
+                    "alert_channel.create",
+                    channel.name(),
+                    null,
+                    Map.of("kind", channel.kind(), "target", channel.target(), "has_secret", channel.secret() != null));
         }
         return created;
     }
 
     @Transactional
     boolean delete(String name, String actor) {
-        boolean deleted = jdbc.sql("DELETE FROM alert_channel WHERE name = ?").param(name).update() == 1;
+        boolean deleted =
+                jdbc.sql("DELETE FROM alert_channel WHERE name = ?").param(name).update() == 1;
         if (deleted) {
             audit.record(actor, "alert_channel.delete", name, null, null);
         }
@@ -61,8 +77,13 @@ class ChannelStore {
     }
 
     private static Channel row(ResultSet rs, int n) throws SQLException {
-        return new Channel(rs.getString("name"), rs.getString("kind"), rs.getString("target"), rs.getString("secret"),
-                list(rs.getArray("use_cases")), list(rs.getArray("teams")));
+        return new Channel(
+                rs.getString("name"),
+                rs.getString("kind"),
+                rs.getString("target"),
+                rs.getString("secret"),
+                list(rs.getArray("use_cases")),
+                list(rs.getArray("teams")));
     }
 
     private static List<String> list(Array array) throws SQLException {

@@ -49,7 +49,14 @@ class Outbox {
         jdbc.sql("""
                         INSERT INTO alert_delivery (delivery_id, alert_id, channel, event, alert, status, next_attempt_at,
                             created_at) VALUES (?, ?, ?, ?, ?::jsonb, 'pending', ?, ?)""")
-                .params(id, alert.id() > 0 ? alert.id() : null, channel, event, json.writeValueAsString(alert), now, now)
+                .params(
+                        id,
+                        alert.id() > 0 ? alert.id() : null,
+                        channel,
+                        event,
+                        json.writeValueAsString(alert),
+                        now,
+                        now)
                 .update();
         return id;
     }

@@ -8,8 +8,7 @@ interface Sender {
     Result send(Channel channel, Delivery delivery);
 
     /** One due delivery: its id, the event and the alert as it stood then (JSON), and which attempt this is. */
-    record Delivery(long rowId, String deliveryId, String event, String alertJson, int attempt) {
-    }
+    record Delivery(long rowId, String deliveryId, String event, String alertJson, int attempt) {}
 
     record Result(boolean delivered, Integer status, String error) {
         static Result ok(int status) {

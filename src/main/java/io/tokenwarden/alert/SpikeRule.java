@@ -33,7 +33,8 @@ record SpikeRule(BigDecimal minimum, int minDays, BigDecimal spreads, BigDecimal
     static BigDecimal median(List<BigDecimal> values) {
         List<BigDecimal> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle)
+        return sorted.size() % 2 == 1
+                ? sorted.get(middle)
                 : sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL128);
     }
 }

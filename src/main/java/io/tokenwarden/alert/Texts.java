@@ -5,8 +5,7 @@ import tools.jackson.databind.JsonNode;
 /** The one-line wording of an alert event, shared by Slack and e-mail. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String headline(String event, JsonNode alert) {
         String what = switch (alert.path("kind").asString("")) {
@@ -23,7 +22,13 @@ final class Texts {
             default -> "";
         };
         String amount = alert.path("amount_usd").asString(null);
-        return prefix + what + " on " + alert.path("use_case").asString("") + (amount == null ? ""
-                : " ($" + new java.math.BigDecimal(amount).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + ")");
+        return prefix + what + " on " + alert.path("use_case").asString("")
+                + (amount == null
+                        ? ""
+                        : " ($"
+                                + new java.math.BigDecimal(amount)
+                                        .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                                        .toPlainString()
+                                + ")");
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 class WebhookSender implements Sender {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     @Override
     public String kind() {
@@ -31,8 +32,10 @@ class WebhookSender implements Sender {
     public Result send(Channel channel, Delivery delivery) {
         String body = "{\"delivery_id\":\"" + delivery.deliveryId() + "\",\"alert\":" + delivery.alertJson()
                 + ",\"event\":\"" + delivery.event() + "\"}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(channel.target())).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("X-Tokenwarden-Delivery", delivery.deliveryId())
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(channel.target()))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-Tokenwarden-Delivery", delivery.deliveryId())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (channel.secret() != null) {
             request.header("X-Tokenwarden-Signature", "sha256=" + hmac(channel.secret(), body));
@@ -43,7 +46,8 @@ class WebhookSender implements Sender {
     static Result post(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return answer.statusCode() / 100 == 2 ? Result.ok(answer.statusCode())
+            return answer.statusCode() / 100 == 2
+                    ? Result.ok(answer.statusCode())
                     : Result.failed(answer.statusCode(), "answered HTTP " + answer.statusCode());
         } catch (java.io.IOException e) {
             return Result.failed(null, e.getClass().getSimpleName());

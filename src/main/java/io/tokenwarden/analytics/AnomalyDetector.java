@@ -38,16 +38,17 @@ class AnomalyDetector {
         Map<String, LocalDate> firstDay = new HashMap<>();
         jdbc.sql("""
                         SELECT use_case, min(day) FROM daily_use_case_rollup WHERE day <= :day AND requests > 0
-                        GROUP BY use_case""")
-                .param("day", day).query(rs -> {
-                    firstDay.put(rs.getString(1), rs.getDate(2).toLocalDate());
-                });
+                        GROUP BY use_case""").param("day", day).query(rs -> {
+            firstDay.put(rs.getString(1), rs.getDate(2).toLocalDate());
+        });
         jdbc.sql("""
                         SELECT use_case, day, cost FROM daily_use_case_rollup WHERE day BETWEEN :start AND :day""")
-                .param("start", day.minusDays(BASELINE_DAYS)).param("day", day)
+                .param("start", day.minusDays(BASELINE_DAYS))
+                .param("day", day)
                 .query(rs -> {
                     BigDecimal[] costs = series.computeIfAbsent(rs.getString(1), k -> zeros());
-                    int index = (int) (rs.getDate(2).toLocalDate().toEpochDay() - day.minusDays(BASELINE_DAYS).toEpochDay());
+                    int index = (int) (rs.getDate(2).toLocalDate().toEpochDay()
+                            - day.minusDays(BASELINE_DAYS).toEpochDay());
                     costs[index] = rs.getBigDecimal(3);
                 });
         int found = 0;
@@ -58,7 +59,9 @@ class AnomalyDetector {
                 found += record(day, entry.getKey(), baseline, cost);
             }
         }
-        jdbc.sql("INSERT INTO anomaly_scan (day) VALUES (?) ON CONFLICT DO NOTHING").param(day).update();
+        jdbc.sql("INSERT INTO anomaly_scan (day) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(day)
+                .update();
         return found;
     }
 
@@ -84,7 +87,9 @@ class AnomalyDetector {
         for (BigDecimal cost : baseline) {
             squares = squares.add(cost.pow(2));
         }
-        return BigDecimal.valueOf(baseline.length).multiply(squares).subtract(sum(baseline).pow(2));
+        return BigDecimal.valueOf(baseline.length)
+                .multiply(squares)
+                .subtract(sum(baseline).pow(2));
     }
 
     private static BigDecimal sum(BigDecimal[] baseline) {
@@ -101,8 +106,7 @@ class AnomalyDetector {
         BigDecimal sd = spread(baseline).sqrt(MathContext.DECIMAL128).divide(n, 12, RoundingMode.HALF_EVEN);
         return jdbc.sql("""
                         INSERT INTO anomaly (day, use_case, cost, baseline_mean, baseline_sd) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(day, useCase, cost, mean, sd).update();
+                        ON CONFLICT DO NOTHING""").params(day, useCase, cost, mean, sd).update();
     }
 
     private static BigDecimal[] zeros() {

@@ -2,5 +2,4 @@ package io.tokenwarden.analytics;
 
 import java.math.BigDecimal;
 
-public record DailyUseCaseCost(String day, String useCase, BigDecimal cost) {
-}
+public record DailyUseCaseCost(String day, String useCase, BigDecimal cost) {}

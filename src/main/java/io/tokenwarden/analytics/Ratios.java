@@ -9,8 +9,7 @@ import java.math.RoundingMode;
  */
 final class Ratios {
 
-    private Ratios() {
-    }
+    private Ratios() {}
 
     static BigDecimal share(BigDecimal part, BigDecimal whole) {
         return whole.signum() == 0 ? BigDecimal.ZERO.setScale(6) : part.divide(whole, 6, RoundingMode.HALF_EVEN);

@@ -11,9 +11,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -35,8 +35,7 @@ class ReportCache {
     private static final int MAX_ENTRIES = 2_000;
     private static final int MAX_REWARMED = 200;
 
-    private record Entry(Object value, long expiresAt, Supplier<?> compute, AtomicLong lastRead) {
-    }
+    private record Entry(Object value, long expiresAt, Supplier<?> compute, AtomicLong lastRead) {}
 
     private final Map<List<Object>, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -98,8 +97,11 @@ class ReportCache {
         long now = nanoTime.getAsLong();
         List<Map.Entry<List<Object>, Entry>> hot = entries.entrySet().stream()
                 .filter(e -> now - e.getValue().lastRead().get() < HOT.toNanos())
-                .sorted(Comparator.comparingLong((Map.Entry<List<Object>, Entry> e) -> e.getValue().lastRead().get()).reversed())
-                .limit(MAX_REWARMED).toList();
+                .sorted(Comparator.comparingLong((Map.Entry<List<Object>, Entry> e) ->
+                                e.getValue().lastRead().get())
+                        .reversed())
+                .limit(MAX_REWARMED)
+                .toList();
         long seen = invalidate();
         int rewarmed = 0;
         for (Map.Entry<List<Object>, Entry> e : hot) {

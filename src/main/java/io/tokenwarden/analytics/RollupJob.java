@@ -29,14 +29,21 @@ public class RollupJob {
 
     private final ReportCache cache;
 
-    RollupJob(Rollups rollups, JdbcClient jdbc, TransactionTemplate transaction, JobTimer timer, MeterRegistry registry, ReportCache cache) {
+    RollupJob(
+            Rollups rollups,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            JobTimer timer,
+            MeterRegistry registry,
+            ReportCache cache) {
         this.cache = cache;
         this.rollups = rollups;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.timer = timer;
         Gauge.builder("tokenwarden.rollup.lag.seconds", this, RollupJob::lagSeconds)
-                .description("Age of the oldest stored event not yet in the rollups (0 when none)").register(registry);
+                .description("Age of the oldest stored event not yet in the rollups (0 when none)")
+                .register(registry);
     }
 
     /** Seconds since the oldest not-yet-rolled-up event was received. */
@@ -44,8 +51,7 @@ public class RollupJob {
         try {
             return jdbc.sql("""
                             SELECT coalesce(extract(epoch FROM now() - min(e.received_at)), 0)::float8 FROM usage_event e
-                            WHERE e.ingest_xid >= (SELECT processed_below FROM rollup_watermark WHERE stream = 'usage_event')""")
-                    .query(Double.class).single();
+                            WHERE e.ingest_xid >= (SELECT processed_below FROM rollup_watermark WHERE stream = 'usage_event')""").query(Double.class).single();
         } catch (RuntimeException e) {
             return Double.NaN;
         }
@@ -67,8 +73,12 @@ public class RollupJob {
         if (groups > 0) {
             long rolledUp = System.nanoTime();
             int rewarmed = cache.invalidateAndRewarm();
-            log.info("Rolled up {} groups in {} ms; computed {} recently read reports again in {} ms", groups,
-                    (rolledUp - started) / 1_000_000, rewarmed, (System.nanoTime() - rolledUp) / 1_000_000);
+            log.info(
+                    "Rolled up {} groups in {} ms; computed {} recently read reports again in {} ms",
+                    groups,
+                    (rolledUp - started) / 1_000_000,
+                    rewarmed,
+                    (System.nanoTime() - rolledUp) / 1_000_000);
         }
         return groups;
     }
@@ -78,12 +88,16 @@ public class RollupJob {
      * the oldest transaction still open, so this waits (up to {@code timeout}) for those to end.
      */
     public void catchUp(Duration timeout) {
-        String target = jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").query(String.class).single();
+        String target = jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")
+                .query(String.class)
+                .single();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             runOnce();
             boolean done = jdbc.sql("SELECT bool_and(processed_below >= ?::xid8) FROM rollup_watermark")
-                    .param(target).query(Boolean.class).single();
+                    .param(target)
+                    .query(Boolean.class)
+                    .single();
             if (done) {
                 return;
             }
@@ -106,28 +120,38 @@ public class RollupJob {
 
     long step(String stream) {
         String from = jdbc.sql("SELECT processed_below::text FROM rollup_watermark WHERE stream = ? FOR UPDATE")
-                .param(stream).query(String.class).single();
+                .param(stream)
+                .query(String.class)
+                .single();
         // Every transaction with an id below this has ended: none of their rows can still appear.
-        String to = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
+        String to = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
+                .query(String.class)
+                .single();
         if (Long.parseLong(to) <= Long.parseLong(from)) {
             return 0;
         }
         long groups = stream.equals("usage_event") ? rollups.addEvents(from, to) : rollups.addOutcomes(from, to);
         jdbc.sql("UPDATE rollup_watermark SET processed_below = ?::xid8, updated_at = now() WHERE stream = ?")
-                .params(to, stream).update();
+                .params(to, stream)
+                .update();
         return groups;
     }
 
     private void rebuildIfZoneChanged() {
         String zone = rollups.zone().getId();
         String stored = jdbc.sql("SELECT reporting_zone FROM rollup_watermark WHERE stream = 'usage_event' FOR UPDATE")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         if (stored.equals(zone)) {
             return;
         }
         log.warn("Reporting zone changed from {} to {}: rebuilding all rollups", stored, zone);
-        jdbc.sql("TRUNCATE daily_rollup, monthly_rollup, daily_use_case_rollup, daily_tag_rollup, daily_outcome_rollup, "
-                + "hourly_use_case_rollup").update();
-        jdbc.sql("UPDATE rollup_watermark SET processed_below = '0', reporting_zone = ?").param(zone).update();
+        jdbc.sql(
+                        "TRUNCATE daily_rollup, monthly_rollup, daily_use_case_rollup, daily_tag_rollup, daily_outcome_rollup, "
+                                + "hourly_use_case_rollup")
+                .update();
+        jdbc.sql("UPDATE rollup_watermark SET processed_below = '0', reporting_zone = ?")
+                .param(zone)
+                .update();
     }
 }

@@ -22,7 +22,7 @@ record SpendGrouping(String name, String expression, String tagKey) {
         if (!tag.isEmpty() && tag.length() <= 64) {
             return new SpendGrouping(groupBy, null, tag);
         }
-        throw ApiException.badRequest(List.of(new FieldError("group_by",
-                "must be one of use_case, model, app, day, tag:<key>")));
+        throw ApiException.badRequest(
+                List.of(new FieldError("group_by", "must be one of use_case, model, app, day, tag:<key>")));
     }
 }

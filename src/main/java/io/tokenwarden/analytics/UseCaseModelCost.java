@@ -2,5 +2,4 @@ package io.tokenwarden.analytics;
 
 import java.math.BigDecimal;
 
-public record UseCaseModelCost(String useCase, String model, BigDecimal cost) {
-}
+public record UseCaseModelCost(String useCase, String model, BigDecimal cost) {}

@@ -26,9 +26,8 @@ public class AuditLog {
     }
 
     /** One change as the audit page shows it. */
-    public record Entry(java.time.Instant occurredAt, String actor, String action, String subject, String before,
-                        String after) {
-    }
+    public record Entry(
+            java.time.Instant occurredAt, String actor, String action, String subject, String before, String after) {}
 
     /** The latest changes first. */
     @Transactional(readOnly = true)
@@ -36,8 +35,13 @@ public class AuditLog {
         return jdbc.sql("SELECT occurred_at, actor, action, subject, before::text, after::text FROM audit_log "
                         + "ORDER BY id DESC LIMIT ?")
                 .param(limit)
-                .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new Entry(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 

@@ -6,8 +6,7 @@ import java.time.format.DateTimeParseException;
 /** The month a page shows: ?month=2026-11, else the current one; a malformed month falls back too. */
 final class Months {
 
-    private Months() {
-    }
+    private Months() {}
 
     static YearMonth parse(String month, YearMonth current) {
         if (month == null || month.isBlank()) {

@@ -21,27 +21,46 @@ class RecommendationPageController {
 
     private final io.tokenwarden.usecase.UseCaseScopes scopes;
 
-    RecommendationPageController(Recommendations recommendations, UseCases useCases,
-                                 io.tokenwarden.usecase.UseCaseScopes scopes) {
+    RecommendationPageController(
+            Recommendations recommendations, UseCases useCases, io.tokenwarden.usecase.UseCaseScopes scopes) {
         this.scopes = scopes;
         this.recommendations = recommendations;
         this.useCases = useCases;
     }
 
     @GetMapping("/recommendations")
-    String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String team, Model model,
-                org.springframework.security.core.Authentication caller) {
+    String list(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String team,
+            Model model,
+            org.springframework.security.core.Authentication caller) {
         Map<String, UseCaseSettings> settings = useCases.byName();
-        List<RecommendationView> open = scopes.of(caller).filter(recommendations.list(null, null, "open"),
-                        RecommendationView::useCase).stream()
-                .filter(r -> kind == null || kind.isBlank() || r.kind().equals(kind))
-                .filter(r -> team == null || team.isBlank() || team.equals(UseCases.of(settings, r.useCase()).ownerTeam()))
-                .toList();
+        List<RecommendationView> open =
+                scopes.of(caller).filter(recommendations.list(null, null, "open"), RecommendationView::useCase).stream()
+                        .filter(r -> kind == null || kind.isBlank() || r.kind().equals(kind))
+                        .filter(r -> team == null
+                                || team.isBlank()
+                                || team.equals(
+                                        UseCases.of(settings, r.useCase()).ownerTeam()))
+                        .toList();
         model.addAttribute("recommendations", open);
-        model.addAttribute("teams", settings.values().stream().map(UseCaseSettings::ownerTeam).filter(Objects::nonNull)
-                .distinct().sorted().toList());
-        model.addAttribute("kinds", List.of("prompt_caching", "cache_busting", "model_routing", "batch_api",
-                "conversation_summarization", "document_prefilter"));
+        model.addAttribute(
+                "teams",
+                settings.values().stream()
+                        .map(UseCaseSettings::ownerTeam)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .toList());
+        model.addAttribute(
+                "kinds",
+                List.of(
+                        "prompt_caching",
+                        "cache_busting",
+                        "model_routing",
+                        "batch_api",
+                        "conversation_summarization",
+                        "document_prefilter"));
         model.addAttribute("kind", kind);
         model.addAttribute("team", team);
         return "recommendations";

@@ -5,8 +5,8 @@ import io.tokenwarden.analytics.AnomalyJob;
 import io.tokenwarden.ingest.EventIngestion;
 import io.tokenwarden.recommend.Kind;
 import io.tokenwarden.recommend.Pilots;
-import io.tokenwarden.recommend.Recommendations;
 import io.tokenwarden.recommend.RecommendationAnalysis;
+import io.tokenwarden.recommend.Recommendations;
 import io.tokenwarden.security.AppKeys;
 import io.tokenwarden.security.AppPrincipal;
 import io.tokenwarden.usecase.UseCaseSettings;
@@ -59,9 +59,18 @@ class DemoDataLoader implements ApplicationRunner {
     private final Recommendations recommendationList;
     private final Pilots pilots;
 
-    DemoDataLoader(AppKeys appKeys, EventIngestion ingestion, UseCases useCases, AnomalyJob anomalies,
-                   RecommendationAnalysis recommendations, JdbcClient jdbc, JsonMapper json, Clock clock,
-                   AlertJob alerts, Recommendations recommendationList, Pilots pilots) {
+    DemoDataLoader(
+            AppKeys appKeys,
+            EventIngestion ingestion,
+            UseCases useCases,
+            AnomalyJob anomalies,
+            RecommendationAnalysis recommendations,
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock,
+            AlertJob alerts,
+            Recommendations recommendationList,
+            Pilots pilots) {
         this.alerts = alerts;
         this.recommendationList = recommendationList;
         this.pilots = pilots;
@@ -77,24 +86,41 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT count(*) FROM app WHERE name = ?").param(APP).query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT count(*) FROM app WHERE name = ?")
+                        .param(APP)
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         long started = System.nanoTime();
         log.info("Loading the demo workload (app '{}', {} days); set TOKENWARDEN_DEMO=false to skip it", APP, DAYS);
-        AppPrincipal app = appKeys.authenticate(appKeys.createApp(APP, "demo").apiKey()).orElseThrow();
+        AppPrincipal app =
+                appKeys.authenticate(appKeys.createApp(APP, "demo").apiKey()).orElseThrow();
         long accepted = 0;
         Instant routedOn = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(ROUTED_DAYS_AGO));
         for (DemoUseCase useCase : DemoWorkload.useCases(routedOn)) {
-            useCases.put(new UseCaseSettings(useCase.name(), useCase.displayName(), useCase.team(), useCase.unit(),
-                    useCase.valuePerUnit(), useCase.budget(), useCase.latencyClass(), useCase.defaultTaskType()), "demo");
+            useCases.put(
+                    new UseCaseSettings(
+                            useCase.name(),
+                            useCase.displayName(),
+                            useCase.team(),
+                            useCase.unit(),
+                            useCase.valuePerUnit(),
+                            useCase.budget(),
+                            useCase.latencyClass(),
+                            useCase.defaultTaskType()),
+                    "demo");
             accepted += load(app, useCase);
             log.info("Demo: {} loaded ({} events so far)", useCase.name(), accepted);
         }
         accepted += ingestion.accept(app, spike());
         anomalies.catchUp(DAYS);
         recommendations.refresh();
-        recommendations.markImplemented("sql_assistant", Kind.MODEL_ROUTING, routedOn,
+        recommendations.markImplemented(
+                "sql_assistant",
+                Kind.MODEL_ROUTING,
+                routedOn,
                 "Demo: format conversion moved from Sonnet 4.6 to Haiku 4.5");
         accepted += pilot(app);
         alerts.check(clock.instant());
@@ -103,13 +129,16 @@ class DemoDataLoader implements ApplicationRunner {
 
     /** Ticket triage's routing recommendation, piloted on a quarter of its gateway traffic for two days. */
     private long pilot(AppPrincipal app) {
-        return recommendationList.list(DemoPilot.USE_CASE, Kind.MODEL_ROUTING.wireName(), "open").stream().findFirst().map(r -> {
-            var started = pilots.setShare(r.id(), new java.math.BigDecimal("0.25"), "demo");
-            String target = String.valueOf(started.pilot().get("target_model"));
-            long accepted = ingestion.accept(app, DemoPilot.calls(r.id(), target, clock.instant(), json));
-            recommendations.refresh();
-            return accepted;
-        }).orElse(0L);
+        return recommendationList.list(DemoPilot.USE_CASE, Kind.MODEL_ROUTING.wireName(), "open").stream()
+                .findFirst()
+                .map(r -> {
+                    var started = pilots.setShare(r.id(), new java.math.BigDecimal("0.25"), "demo");
+                    String target = String.valueOf(started.pilot().get("target_model"));
+                    long accepted = ingestion.accept(app, DemoPilot.calls(r.id(), target, clock.instant(), json));
+                    recommendations.refresh();
+                    return accepted;
+                })
+                .orElse(0L);
     }
 
     private long load(AppPrincipal app, DemoUseCase useCase) {
@@ -120,10 +149,12 @@ class DemoDataLoader implements ApplicationRunner {
         long accepted = 0;
         long n = 0;
         for (int day = DAYS - 1; day >= 0; day--) {
-            int calls = useCase.perDay() * (day == SPIKE_DAYS_AGO && useCase.name().equals("meeting_notes") ? 12 : 1);
+            int calls =
+                    useCase.perDay() * (day == SPIKE_DAYS_AGO && useCase.name().equals("meeting_notes") ? 12 : 1);
             for (int i = 0; i < calls; i++) {
                 long span = (useCase.lastHour() - useCase.firstHour() + 1) * 3600L;
-                Instant at = today.minus(Duration.ofDays(day)).plusSeconds(useCase.firstHour() * 3600L + span * i / calls);
+                Instant at =
+                        today.minus(Duration.ofDays(day)).plusSeconds(useCase.firstHour() * 3600L + span * i / calls);
                 if (at.isAfter(latest)) {
                     break;
                 }
@@ -140,7 +171,9 @@ class DemoDataLoader implements ApplicationRunner {
     /** A runaway loop in ticket triage over the last half hour: 300 calls on top of its usual 33 an hour. */
     private List<JsonNode> spike() {
         DemoUseCase triage = DemoWorkload.useCases(Instant.EPOCH).stream()
-                .filter(u -> u.name().equals("ticket_triage")).findFirst().orElseThrow();
+                .filter(u -> u.name().equals("ticket_triage"))
+                .findFirst()
+                .orElseThrow();
         SplittableRandom random = new SplittableRandom(42);
         Instant start = clock.instant().minus(Duration.ofMinutes(40));
         List<JsonNode> calls = new ArrayList<>();

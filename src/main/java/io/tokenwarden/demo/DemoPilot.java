@@ -19,8 +19,7 @@ final class DemoPilot {
     static final String USE_CASE = "ticket_triage";
     private static final int CALLS = 400;
 
-    private DemoPilot() {
-    }
+    private DemoPilot() {}
 
     static List<JsonNode> calls(long pilotId, String target, Instant now, JsonMapper json) {
         SplittableRandom random = new SplittableRandom(7);
@@ -30,15 +29,24 @@ final class DemoPilot {
             boolean pilot = i % 4 == 0;
             ObjectNode event = json.createObjectNode();
             event.put("event_id", "demo-pilot-" + i);
-            event.put("occurred_at", start.plusSeconds(Duration.ofDays(2).toSeconds() * i / CALLS).toString());
+            event.put(
+                    "occurred_at",
+                    start.plusSeconds(Duration.ofDays(2).toSeconds() * i / CALLS)
+                            .toString());
             event.put("use_case", USE_CASE).put("task_type", "classification").put("latency_class", "interactive");
             event.put("model", pilot ? target : "claude-opus-4-6");
-            event.putObject("usage").put("input_tokens", 800 + random.nextInt(700)).put("output_tokens", 5 + random.nextInt(15));
+            event.putObject("usage")
+                    .put("input_tokens", 800 + random.nextInt(700))
+                    .put("output_tokens", 5 + random.nextInt(15));
             event.put("business_units", 1);
             event.put("quality_score", 0.86 + random.nextInt(9) / 100.0);
             event.putObject("conversation").put("id", "demo-ticket-" + i).put("turn", 1);
-            ObjectNode tags = event.putObject("tags").put("team", "support").put("env", "demo").put("tw_source", "gateway")
-                    .put("tw_pilot", Long.toString(pilotId)).put("tw_arm", pilot ? "pilot" : "control");
+            ObjectNode tags = event.putObject("tags")
+                    .put("team", "support")
+                    .put("env", "demo")
+                    .put("tw_source", "gateway")
+                    .put("tw_pilot", Long.toString(pilotId))
+                    .put("tw_arm", pilot ? "pilot" : "control");
             if (pilot) {
                 tags.put("tw_requested_model", "claude-opus-4-6");
             }

@@ -13,8 +13,7 @@ final class EmbeddedPostgresLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
 
-    private EmbeddedPostgresLauncher() {
-    }
+    private EmbeddedPostgresLauncher() {}
 
     /** The data directory the properties ask for; a fresh temporary one when ephemeral. */
     static Path dataDirectory(EmbeddedPostgresProperties properties) throws IOException {
@@ -38,7 +37,8 @@ final class EmbeddedPostgresLauncher {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
                 // The cluster object never deletes data; an ephemeral directory is removed by its owner.
-                .setDataDirectory(dataDir).setCleanDataDirectory(false);
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -20,8 +20,7 @@ final class OrphanedPostmaster {
     private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private OrphanedPostmaster() {
-    }
+    private OrphanedPostmaster() {}
 
     static void stopIfRunning(Path dataDir) throws IOException {
         Optional<ProcessHandle> postmaster = Postmaster.running(dataDir);
@@ -37,8 +36,10 @@ final class OrphanedPostmaster {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while stopping the orphaned PostgreSQL", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("PostgreSQL pid " + process.pid() + " on " + dataDir
-                    + " did not stop within " + WAIT.toSeconds() + " s; stop it by hand", e);
+            throw new IOException(
+                    "PostgreSQL pid " + process.pid() + " on " + dataDir + " did not stop within " + WAIT.toSeconds()
+                            + " s; stop it by hand",
+                    e);
         }
     }
 }

@@ -11,11 +11,11 @@ import java.util.Optional;
 /** The postmaster named by a data directory's postmaster.pid, when that process is alive and is PostgreSQL. */
 public final class Postmaster {
 
-    private Postmaster() {
-    }
+    private Postmaster() {}
 
     public static Optional<ProcessHandle> running(Path dataDir) {
-        return readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of)
+        return readPid(dataDir.resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(Postmaster::isPostgres);
     }
@@ -23,7 +23,9 @@ public final class Postmaster {
     private static Optional<Long> readPid(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (NumberFormatException e) {
@@ -34,6 +36,9 @@ public final class Postmaster {
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.endsWith("postgres"))
+                .orElse(false);
     }
 }

@@ -44,8 +44,12 @@ class FocusCsvExport {
 
         @Override
         public int compareTo(Key other) {
-            return java.util.Comparator.comparing(Key::day).thenComparing(Key::useCase).thenComparing(Key::model)
-                    .thenComparing(Key::tier).thenComparing(Key::type).compare(this, other);
+            return java.util.Comparator.comparing(Key::day)
+                    .thenComparing(Key::useCase)
+                    .thenComparing(Key::model)
+                    .thenComparing(Key::tier)
+                    .thenComparing(Key::type)
+                    .compare(this, other);
         }
     }
 
@@ -59,30 +63,41 @@ class FocusCsvExport {
     Map<Key, Sums> aggregate(YearMonth month, ZoneId zone) {
         CatalogSnapshot prices = catalog.current();
         Map<Key, Sums> rows = new TreeMap<>();
-        readOnly.executeWithoutResult(status -> jdbc.query("""
+        readOnly.executeWithoutResult(status -> jdbc.query(
+                """
                         SELECT occurred_at, use_case, model_id,""" + UsageColumns.COLUMNS + """
                         FROM usage_event WHERE occurred_at >= ? AND occurred_at < ? AND cost IS NOT NULL""",
                 rs -> {
                     java.time.Instant at = rs.getTimestamp(1).toInstant();
                     TokenUsage usage = UsageColumns.read(rs);
-                    add(rows, new Key(at.atZone(zone).toLocalDate(), rs.getString(2), rs.getString(3),
-                            usage.serviceTier().wireName(), null), prices, at, usage);
+                    add(
+                            rows,
+                            new Key(
+                                    at.atZone(zone).toLocalDate(),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    usage.serviceTier().wireName(),
+                                    null),
+                            prices,
+                            at,
+                            usage);
                 },
                 Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()),
                 Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant())));
         return rows;
     }
 
-    private static void add(Map<Key, Sums> rows, Key base, CatalogSnapshot prices, java.time.Instant at, TokenUsage usage) {
+    private static void add(
+            Map<Key, Sums> rows, Key base, CatalogSnapshot prices, java.time.Instant at, TokenUsage usage) {
         Map<TokenType, BigDecimal> billed = prices.breakdown(base.model(), at, usage);
-        Map<TokenType, BigDecimal> list = prices.breakdown(base.model(), at,
-                usage.with(ServiceTier.STANDARD, usage.inferenceGeo()));
+        Map<TokenType, BigDecimal> list =
+                prices.breakdown(base.model(), at, usage.with(ServiceTier.STANDARD, usage.inferenceGeo()));
         billed.forEach((type, cost) -> {
             if (type.quantity(usage) == 0 && cost.signum() == 0) {
                 return;
             }
-            Sums sums = rows.computeIfAbsent(new Key(base.day(), base.useCase(), base.model(), base.tier(), type),
-                    k -> new Sums());
+            Sums sums = rows.computeIfAbsent(
+                    new Key(base.day(), base.useCase(), base.model(), base.tier(), type), k -> new Sums());
             sums.billed = sums.billed.add(cost);
             sums.list = sums.list.add(list.get(type));
             sums.quantity += type.quantity(usage);

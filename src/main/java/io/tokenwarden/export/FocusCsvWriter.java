@@ -16,22 +16,50 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes the FOCUS 1.2 columns; Tags carry the use case and its team, x_ columns Tokenwarden's own dimensions. */
 final class FocusCsvWriter {
 
-    static final String[] HEADER = {"BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "BillingCurrency",
-            "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ChargeDescription", "PricingQuantity", "PricingUnit",
-            "ConsumedQuantity", "ConsumedUnit", "ServiceName", "ServiceCategory", "ProviderName", "PublisherName",
-            "InvoiceIssuerName", "SkuId", "Tags", "x_UseCase", "x_Model", "x_TokenType", "x_ServiceTier"};
+    static final String[] HEADER = {
+        "BilledCost",
+        "EffectiveCost",
+        "ListCost",
+        "ContractedCost",
+        "BillingCurrency",
+        "ChargePeriodStart",
+        "ChargePeriodEnd",
+        "ChargeCategory",
+        "ChargeDescription",
+        "PricingQuantity",
+        "PricingUnit",
+        "ConsumedQuantity",
+        "ConsumedUnit",
+        "ServiceName",
+        "ServiceCategory",
+        "ProviderName",
+        "PublisherName",
+        "InvoiceIssuerName",
+        "SkuId",
+        "Tags",
+        "x_UseCase",
+        "x_Model",
+        "x_TokenType",
+        "x_ServiceTier"
+    };
 
-    private FocusCsvWriter() {
-    }
+    private FocusCsvWriter() {}
 
-    static void write(Map<FocusCsvExport.Key, FocusCsvExport.Sums> rows, Map<String, UseCaseSettings> settings,
-                      ZoneId zone, JsonMapper json, Writer out) throws IOException {
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+    static void write(
+            Map<FocusCsvExport.Key, FocusCsvExport.Sums> rows,
+            Map<String, UseCaseSettings> settings,
+            ZoneId zone,
+            JsonMapper json,
+            Writer out)
+            throws IOException {
+        try (CSVPrinter csv = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
             for (Map.Entry<FocusCsvExport.Key, FocusCsvExport.Sums> row : rows.entrySet()) {
                 FocusCsvExport.Key k = row.getKey();
                 FocusCsvExport.Sums s = row.getValue();
                 boolean requests = k.type() == TokenType.WEB_SEARCH;
-                BigDecimal pricingQuantity = requests ? BigDecimal.valueOf(s.quantity)
+                BigDecimal pricingQuantity = requests
+                        ? BigDecimal.valueOf(s.quantity)
                         : BigDecimal.valueOf(s.quantity).movePointLeft(6);
                 Map<String, String> tags = new LinkedHashMap<>();
                 tags.put("use_case", k.useCase());
@@ -40,13 +68,31 @@ final class FocusCsvWriter {
                     tags.put("team", team);
                 }
                 String billed = s.billed.toPlainString();
-                csv.printRecord(billed, billed, s.list.toPlainString(), billed, "USD",
-                        k.day().atStartOfDay(zone).toInstant(), k.day().plusDays(1).atStartOfDay(zone).toInstant(),
-                        "Usage", k.model() + " " + k.type().wireName() + " (" + k.tier() + ")",
-                        pricingQuantity.toPlainString(), requests ? "Requests" : "1M Tokens",
-                        s.quantity, requests ? "Requests" : "Tokens", "Claude API", "AI and Machine Learning",
-                        "Anthropic", "Anthropic", "Anthropic", k.model() + ":" + k.type().wireName(),
-                        json.writeValueAsString(tags), k.useCase(), k.model(), k.type().wireName(), k.tier());
+                csv.printRecord(
+                        billed,
+                        billed,
+                        s.list.toPlainString(),
+                        billed,
+                        "USD",
+                        k.day().atStartOfDay(zone).toInstant(),
+                        k.day().plusDays(1).atStartOfDay(zone).toInstant(),
+                        "Usage",
+                        k.model() + " " + k.type().wireName() + " (" + k.tier() + ")",
+                        pricingQuantity.toPlainString(),
+                        requests ? "Requests" : "1M Tokens",
+                        s.quantity,
+                        requests ? "Requests" : "Tokens",
+                        "Claude API",
+                        "AI and Machine Learning",
+                        "Anthropic",
+                        "Anthropic",
+                        "Anthropic",
+                        k.model() + ":" + k.type().wireName(),
+                        json.writeValueAsString(tags),
+                        k.useCase(),
+                        k.model(),
+                        k.type().wireName(),
+                        k.tier());
             }
         }
     }

@@ -19,10 +19,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class UsageCsvExport {
 
-    static final String[] HEADER = {"event_id", "app", "occurred_at", "use_case", "model", "model_id", "service_tier",
-            "inference_geo", "input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens",
-            "cache_write_5m_tokens", "cache_write_1h_tokens", "web_search_requests", "cost_usd", "task_type",
-            "latency_class", "business_units", "quality_score", "tags"};
+    static final String[] HEADER = {
+        "event_id",
+        "app",
+        "occurred_at",
+        "use_case",
+        "model",
+        "model_id",
+        "service_tier",
+        "inference_geo",
+        "input_tokens",
+        "output_tokens",
+        "cache_creation_input_tokens",
+        "cache_read_input_tokens",
+        "cache_write_5m_tokens",
+        "cache_write_1h_tokens",
+        "web_search_requests",
+        "cost_usd",
+        "task_type",
+        "latency_class",
+        "business_units",
+        "quality_score",
+        "tags"
+    };
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -35,8 +54,10 @@ class UsageCsvExport {
     }
 
     void write(Instant from, Instant to, Writer out) throws IOException {
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
-            readOnly.executeWithoutResult(status -> jdbc.query("""
+        try (CSVPrinter csv = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+            readOnly.executeWithoutResult(status -> jdbc.query(
+                    """
                             SELECT e.event_id, a.name, e.occurred_at, e.use_case, e.model, e.model_id, e.service_tier,
                                    e.inference_geo, e.input_tokens, e.output_tokens, e.cache_creation_input_tokens,
                                    e.cache_read_input_tokens, e.cache_write_5m_tokens, e.cache_write_1h_tokens,
@@ -54,7 +75,9 @@ class UsageCsvExport {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                    }, Timestamp.from(from), Timestamp.from(to)));
+                    },
+                    Timestamp.from(from),
+                    Timestamp.from(to)));
         }
     }
 }

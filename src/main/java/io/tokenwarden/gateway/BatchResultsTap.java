@@ -24,10 +24,12 @@ final class BatchResultsTap extends BufferedTap {
         List<JsonNode> messages = new ArrayList<>();
         for (String line : new String(answer, StandardCharsets.UTF_8).split("\n")) {
             JsonNode result = line.isBlank() ? null : JSON.readTree(line);
-            if (result != null && "succeeded".equals(result.path("result").path("type").asString(""))
+            if (result != null
+                    && "succeeded".equals(result.path("result").path("type").asString(""))
                     && result.path("result").path("message").isObject()) {
                 ObjectNode message = ((ObjectNode) result.get("result").get("message")).deepCopy();
-                ObjectNode usage = message.path("usage").isObject() ? (ObjectNode) message.get("usage")
+                ObjectNode usage = message.path("usage").isObject()
+                        ? (ObjectNode) message.get("usage")
                         : message.putObject("usage");
                 usage.put("service_tier", "batch");
                 messages.add(message);

@@ -15,8 +15,7 @@ final class Canonical {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     static String of(JsonNode node) {
         StringBuilder out = new StringBuilder();
@@ -28,7 +27,9 @@ final class Canonical {
         StringBuilder out = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<String, JsonNode> part : new TreeMap<>(parts).entrySet()) {
-            out.append(first ? "" : ",").append(JSON.writeValueAsString(part.getKey())).append(':');
+            out.append(first ? "" : ",")
+                    .append(JSON.writeValueAsString(part.getKey()))
+                    .append(':');
             write(part.getValue(), out);
             first = false;
         }
@@ -48,7 +49,9 @@ final class Canonical {
             out.append('{');
             boolean first = true;
             for (String name : new java.util.TreeSet<>(node.propertyNames())) {
-                out.append(first ? "" : ",").append(JSON.writeValueAsString(name)).append(':');
+                out.append(first ? "" : ",")
+                        .append(JSON.writeValueAsString(name))
+                        .append(':');
                 write(node.get(name), out);
                 first = false;
             }

@@ -19,16 +19,24 @@ import tools.jackson.databind.JsonNode;
  * turn; and a second hash of the system prompt with digits, dates, UUIDs and e-mail addresses masked, with the
  * character offsets of what was masked, so that values interpolated into a prompt show without the prompt.
  */
-record Evidence(String prefixHash, long prefixChars, long requestChars, String conversationId, int turn,
-                String systemHash, String systemMaskedHash, List<Integer> maskedOffsets) {
+record Evidence(
+        String prefixHash,
+        long prefixChars,
+        long requestChars,
+        String conversationId,
+        int turn,
+        String systemHash,
+        String systemMaskedHash,
+        List<Integer> maskedOffsets) {
 
     static final Evidence NONE = new Evidence(null, 0, 0, null, 0, null, null, List.of());
 
-    private static final Pattern VOLATILE = Pattern.compile(
-            "[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+"                                           // e-mail addresses
-            + "|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}" // UUIDs
-            + "|\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?" // dates, times
-            + "|\\d+([.,:/]\\d+)*");                                                   // other numbers
+    private static final Pattern VOLATILE =
+            Pattern.compile(
+                    "[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+" // e-mail addresses
+                            + "|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}" // UUIDs
+                            + "|\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?" // dates, times
+                            + "|\\d+([.,:/]\\d+)*"); // other numbers
 
     static Evidence of(JsonNode request) {
         if (request == null || !request.isObject()) {
@@ -43,10 +51,15 @@ record Evidence(String prefixHash, long prefixChars, long requestChars, String c
         boolean anyPrefix = tools != null || system != null || breakpoint >= 0;
         String systemText = systemText(system);
         Masked masked = mask(systemText);
-        return new Evidence(anyPrefix ? "sha256:" + sha256(prefix) : null, anyPrefix ? prefix.length() : 0,
-                whole.length(), conversationId(request), userTurns(messages),
+        return new Evidence(
+                anyPrefix ? "sha256:" + sha256(prefix) : null,
+                anyPrefix ? prefix.length() : 0,
+                whole.length(),
+                conversationId(request),
+                userTurns(messages),
                 systemText.isEmpty() ? null : sha256(systemText).substring(0, 16),
-                systemText.isEmpty() ? null : sha256(masked.text()).substring(0, 16), masked.offsets());
+                systemText.isEmpty() ? null : sha256(masked.text()).substring(0, 16),
+                masked.offsets());
     }
 
     private static Map<String, JsonNode> prefix(JsonNode tools, JsonNode system, JsonNode messages, int lastMessage) {
@@ -70,8 +83,11 @@ record Evidence(String prefixHash, long prefixChars, long requestChars, String c
     /** A hash of system + the first user message: the same for every turn of one conversation; null without one. */
     static String conversationId(JsonNode request) {
         JsonNode firstUser = request == null ? null : firstUser(request.path("messages"));
-        return firstUser == null ? null
-                : "gw:" + sha256(Canonical.of(request.get("system")) + "\n" + Canonical.of(firstUser)).substring(0, 32);
+        return firstUser == null
+                ? null
+                : "gw:"
+                        + sha256(Canonical.of(request.get("system")) + "\n" + Canonical.of(firstUser))
+                                .substring(0, 32);
     }
 
     /** The index of the last message with a cache_control on it or on one of its blocks; -1 when none has. */
@@ -121,8 +137,7 @@ record Evidence(String prefixHash, long prefixChars, long requestChars, String c
         return text.toString();
     }
 
-    private record Masked(String text, List<Integer> offsets) {
-    }
+    private record Masked(String text, List<Integer> offsets) {}
 
     private static Masked mask(String text) {
         Matcher matcher = VOLATILE.matcher(text);
@@ -140,7 +155,8 @@ record Evidence(String prefixHash, long prefixChars, long requestChars, String c
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,9 +11,10 @@ class GatewayConfiguration {
 
     /** The gateway as its own servlet on /anthropic/*, beside MVC's dispatcher (Spring Security's filters still apply). */
     @Bean
-    ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstream upstream, GatewayRecorder recorder, GatewayPolicy policy) {
-        var registration = new ServletRegistrationBean<>(new GatewayServlet(upstream, recorder, policy),
-                GatewayServlet.PREFIX + "/*");
+    ServletRegistrationBean<GatewayServlet> gatewayServlet(
+            Upstream upstream, GatewayRecorder recorder, GatewayPolicy policy) {
+        var registration = new ServletRegistrationBean<>(
+                new GatewayServlet(upstream, recorder, policy), GatewayServlet.PREFIX + "/*");
         registration.setName("gateway");
         registration.setLoadOnStartup(1);
         return registration;

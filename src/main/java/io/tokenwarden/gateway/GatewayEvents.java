@@ -21,8 +21,7 @@ final class GatewayEvents {
     static final String BATCH_USE_CASE = "batch_results";
     private static final int MAX_TAGS = 20; // as ingestion allows
 
-    private GatewayEvents() {
-    }
+    private GatewayEvents() {}
 
     static List<JsonNode> of(GatewayServlet.GatewayCall call, Instant completedAt) {
         Evidence evidence = call.batch() ? Evidence.NONE : Evidence.of(parse(call.requestBody()));
@@ -37,8 +36,8 @@ final class GatewayEvents {
         return events;
     }
 
-    private static ObjectNode event(GatewayServlet.GatewayCall call, JsonNode message, String id, Evidence evidence,
-                                    Instant completedAt) {
+    private static ObjectNode event(
+            GatewayServlet.GatewayCall call, JsonNode message, String id, Evidence evidence, Instant completedAt) {
         Map<String, String> headers = call.headers();
         ObjectNode event = JSON.createObjectNode();
         event.put("event_id", id);
@@ -48,14 +47,18 @@ final class GatewayEvents {
         event.set("usage", message.get("usage").deepCopy());
         putIfPresent(event, "task_type", headers.get(GatewayHeaders.TASK_TYPE));
         putIfPresent(event, "latency_class", headers.get(GatewayHeaders.LATENCY_CLASS));
-        businessUnits(headers.get(GatewayHeaders.BUSINESS_UNITS)).ifPresent(units -> event.put("business_units", units));
+        businessUnits(headers.get(GatewayHeaders.BUSINESS_UNITS))
+                .ifPresent(units -> event.put("business_units", units));
         JsonNode usage = message.get("usage");
-        long cached = usage.path("cache_read_input_tokens").asLong(0) + usage.path("cache_creation_input_tokens").asLong(0);
+        long cached = usage.path("cache_read_input_tokens").asLong(0)
+                + usage.path("cache_creation_input_tokens").asLong(0);
         long prompt = usage.path("input_tokens").asLong(0) + cached;
         if (evidence.prefixHash() != null) {
-            long estimate = evidence.requestChars() == 0 ? 0
+            long estimate = evidence.requestChars() == 0
+                    ? 0
                     : Math.round((double) evidence.prefixChars() / evidence.requestChars() * prompt);
-            event.putObject("prompt").put("prefix_hash", evidence.prefixHash())
+            event.putObject("prompt")
+                    .put("prefix_hash", evidence.prefixHash())
                     .put("prefix_tokens", cached > 0 ? cached : estimate);
         }
         if (evidence.conversationId() != null && evidence.turn() >= 1) {
@@ -69,8 +72,8 @@ final class GatewayEvents {
     }
 
     /** The gateway's own tags, then the app's (X-Tokenwarden-Tags) as far as the 20 tags an event may have allow. */
-    private static ObjectNode tags(GatewayServlet.GatewayCall call, JsonNode message, Evidence evidence,
-                                   boolean measured) {
+    private static ObjectNode tags(
+            GatewayServlet.GatewayCall call, JsonNode message, Evidence evidence, boolean measured) {
         ObjectNode tags = JSON.createObjectNode();
         tags.put("tw_source", "gateway");
         call.policyTags().forEach(tags::put);
@@ -84,15 +87,17 @@ final class GatewayEvents {
             tags.put("tw_system_hash", evidence.systemHash());
             tags.put("tw_system_masked_hash", evidence.systemMaskedHash());
             if (!evidence.maskedOffsets().isEmpty()) {
-                tags.put("tw_system_masked_at", evidence.maskedOffsets().stream().map(String::valueOf)
-                        .collect(Collectors.joining(",")));
+                tags.put(
+                        "tw_system_masked_at",
+                        evidence.maskedOffsets().stream().map(String::valueOf).collect(Collectors.joining(",")));
             }
         }
         if (!call.delivered()) {
             tags.put("tw_incomplete", "client_disconnected");
         }
         GatewayHeaders.tags(call.headers().get(GatewayHeaders.TAGS)).entrySet().stream()
-                .filter(tag -> !tags.has(tag.getKey())).limit(Math.max(0, MAX_TAGS - tags.size()))
+                .filter(tag -> !tags.has(tag.getKey()))
+                .limit(Math.max(0, MAX_TAGS - tags.size()))
                 .forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
         return tags;
     }

@@ -17,8 +17,7 @@ final class GatewayHeaders {
     static final String BUSINESS_UNITS = "X-Tokenwarden-Business-Units";
     static final String TAGS = "X-Tokenwarden-Tags";
 
-    private GatewayHeaders() {
-    }
+    private GatewayHeaders() {}
 
     static Map<String, String> read(HttpServletRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -9,8 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * may take, and the spool that keeps usage while PostgreSQL is unreachable.
  */
 @ConfigurationProperties("tokenwarden.gateway")
-record GatewayProperties(String upstreamUrl, Duration connectTimeout, Duration responseTimeout, Path spoolDir,
-                         int spoolMaxEntries, int recordQueue) {
+record GatewayProperties(
+        String upstreamUrl,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        Path spoolDir,
+        int spoolMaxEntries,
+        int recordQueue) {
 
     GatewayProperties {
         upstreamUrl = upstreamUrl == null ? "https://api.anthropic.com" : stripSlash(upstreamUrl);

@@ -30,6 +30,7 @@ class GatewayRecorder implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(GatewayRecorder.class);
     /** After a failed write, recordings go straight to the spool for this long; the replay finds the way back. */
     private static final long OUTAGE_NANOS = 2_000_000_000L;
+
     private static final int BATCH = 1000;
 
     private final EventIngestion ingestion;
@@ -42,8 +43,8 @@ class GatewayRecorder implements DisposableBean {
     private volatile boolean running = true;
     private volatile long databaseRetryAt = System.nanoTime();
 
-    GatewayRecorder(EventIngestion ingestion, Spool spool, Clock clock, GatewayProperties properties,
-                    MeterRegistry meters) {
+    GatewayRecorder(
+            EventIngestion ingestion, Spool spool, Clock clock, GatewayProperties properties, MeterRegistry meters) {
         this.ingestion = ingestion;
         this.spool = spool;
         this.clock = clock;
@@ -88,7 +89,8 @@ class GatewayRecorder implements DisposableBean {
     private void store(List<GatewayServlet.GatewayCall> calls) {
         Map<Object, List<JsonNode>> byPrincipal = new LinkedHashMap<>();
         for (GatewayServlet.GatewayCall call : calls) {
-            byPrincipal.computeIfAbsent(call.principal(), p -> new ArrayList<>())
+            byPrincipal
+                    .computeIfAbsent(call.principal(), p -> new ArrayList<>())
                     .addAll(GatewayEvents.of(call, clock.instant()));
         }
         byPrincipal.forEach((principal, events) -> {
@@ -103,7 +105,9 @@ class GatewayRecorder implements DisposableBean {
                 ingest(app, events);
             } catch (RuntimeException databaseOrOutage) {
                 databaseRetryAt = System.nanoTime() + OUTAGE_NANOS;
-                log.warn("Gateway: usage of {} calls spooled ({})", events.size(),
+                log.warn(
+                        "Gateway: usage of {} calls spooled ({})",
+                        events.size(),
                         databaseOrOutage.getClass().getSimpleName());
                 spool.append(app, events);
             }
@@ -118,8 +122,12 @@ class GatewayRecorder implements DisposableBean {
             recorded.increment(batch.size() - reasons.size());
             if (!reasons.isEmpty()) {
                 rejected.increment(reasons.size());
-                log.warn("Gateway: {} of {} events of app {} rejected: {}", reasons.size(), batch.size(),
-                        app.appName(), reasons.subList(0, Math.min(5, reasons.size())));
+                log.warn(
+                        "Gateway: {} of {} events of app {} rejected: {}",
+                        reasons.size(),
+                        batch.size(),
+                        app.appName(),
+                        reasons.subList(0, Math.min(5, reasons.size())));
             }
         }
     }

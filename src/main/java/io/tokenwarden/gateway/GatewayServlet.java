@@ -40,7 +40,8 @@ class GatewayServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
         if (!path.startsWith("/v1/")) {
-            AnthropicErrors.write(response, 404, "not_found_error", "Tokenwarden: the gateway serves /anthropic/v1/... only.");
+            AnthropicErrors.write(
+                    response, 404, "not_found_error", "Tokenwarden: the gateway serves /anthropic/v1/... only.");
             return;
         }
         CallKind kind = CallKind.of(request.getMethod(), path);
@@ -73,8 +74,14 @@ class GatewayServlet extends HttpServlet {
             }
         }
         if (tap != UsageTap.NONE) {
-            recorder.record(new GatewayCall(SecurityContextHolder.getContext().getAuthentication().getPrincipal(),
-                    tags, body, kind == CallKind.BATCH_RESULTS, delivered, tap, decision.tags()));
+            recorder.record(new GatewayCall(
+                    SecurityContextHolder.getContext().getAuthentication().getPrincipal(),
+                    tags,
+                    body,
+                    kind == CallKind.BATCH_RESULTS,
+                    delivered,
+                    tap,
+                    decision.tags()));
         }
     }
 
@@ -82,8 +89,8 @@ class GatewayServlet extends HttpServlet {
     private static byte[] body(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         InputStream in = request.getInputStream();
-        byte[] body = declared < 0 || declared > MAX_REQUEST ? in.readNBytes(MAX_REQUEST + 1)
-                : in.readNBytes((int) declared);
+        byte[] body =
+                declared < 0 || declared > MAX_REQUEST ? in.readNBytes(MAX_REQUEST + 1) : in.readNBytes((int) declared);
         return body.length > MAX_REQUEST ? null : body;
     }
 
@@ -95,15 +102,22 @@ class GatewayServlet extends HttpServlet {
         } catch (SocketTimeoutException e) {
             AnthropicErrors.write(response, 504, "api_error", "Tokenwarden: the upstream did not answer in time.");
         } catch (IOException e) {
-            log.warn("Gateway: upstream unreachable for {} {}: {}", request.getMethod(), path, e.getClass().getSimpleName());
+            log.warn(
+                    "Gateway: upstream unreachable for {} {}: {}",
+                    request.getMethod(),
+                    path,
+                    e.getClass().getSimpleName());
             AnthropicErrors.write(response, 502, "api_error", "Tokenwarden: the upstream could not be reached.");
         }
         return null;
     }
 
     private static String firstId(UsageTap tap) {
-        return tap.messages().stream().map(m -> m.path("id").asString(null)).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
+        return tap.messages().stream()
+                .map(m -> m.path("id").asString(null))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Status, headers and body, flushed as they arrive; false when the app went away before the end. */
@@ -118,8 +132,13 @@ class GatewayServlet extends HttpServlet {
         answer.header("content-length").map(Long::parseLong).ifPresent(response::setContentLengthLong);
         boolean stream = answer.header("content-type").orElse("").startsWith("text/event-stream");
         // a JSON answer is read in one go into a buffer of its size; 16 KiB at most (streams, large answers)
-        byte[] buffer = new byte[(int) Math.min(16 * 1024, answer.header("content-length").map(Long::parseLong)
-                .filter(length -> length > 0).orElse(16L * 1024))];
+        byte[] buffer = new byte
+                [(int) Math.min(
+                        16 * 1024,
+                        answer.header("content-length")
+                                .map(Long::parseLong)
+                                .filter(length -> length > 0)
+                                .orElse(16L * 1024))];
         InputStream in = answer.body(); // closed with the answer: read to its end, or aborted
         var out = response.getOutputStream();
         int read;
@@ -141,7 +160,9 @@ class GatewayServlet extends HttpServlet {
 
     /** What a call is, for recording: a message (streamed or not), batch results, or anything else. */
     enum CallKind {
-        MESSAGE, BATCH_RESULTS, OTHER;
+        MESSAGE,
+        BATCH_RESULTS,
+        OTHER;
 
         static CallKind of(String method, String path) {
             if ("POST".equals(method) && path.equals("/v1/messages")) {
@@ -162,8 +183,9 @@ class GatewayServlet extends HttpServlet {
                 return new BatchResultsTap(encoding);
             }
             boolean stream = answer.header("content-type").orElse("").startsWith("text/event-stream");
-            return stream && encoding == null ? new SseMessageTap() : stream ? new BufferedSseTap(encoding)
-                    : new JsonMessageTap(encoding);
+            return stream && encoding == null
+                    ? new SseMessageTap()
+                    : stream ? new BufferedSseTap(encoding) : new JsonMessageTap(encoding);
         }
     }
 
@@ -171,8 +193,14 @@ class GatewayServlet extends HttpServlet {
      * What the recorder needs of one call: the request as the app sent it (its evidence is the same in both arms
      * of a pilot) and the tags the policies gave it. The principal is an app, or a key not yet checked (database down).
      */
-    record GatewayCall(Object principal, Map<String, String> headers, byte[] requestBody, boolean batch,
-                       boolean delivered, UsageTap tap, Map<String, String> policyTags) {
+    record GatewayCall(
+            Object principal,
+            Map<String, String> headers,
+            byte[] requestBody,
+            boolean batch,
+            boolean delivered,
+            UsageTap tap,
+            Map<String, String> policyTags) {
 
         List<tools.jackson.databind.JsonNode> messages() {
             return tap.messages();

@@ -10,8 +10,16 @@ import java.util.Map;
  * @param pilotId      the pilot that assigned the call an arm; null when none did
  * @param diagnostics  whether the answer's id is remembered for the next call's {@code previous_message_id}
  */
-record PolicyDecision(byte[] body, Map<String, String> tags, String blocked, Long pilotId, String arm,
-                      String conversationId, String useCase, String model, boolean diagnostics) {
+record PolicyDecision(
+        byte[] body,
+        Map<String, String> tags,
+        String blocked,
+        Long pilotId,
+        String arm,
+        String conversationId,
+        String useCase,
+        String model,
+        boolean diagnostics) {
 
     static PolicyDecision unchanged(byte[] body) {
         return new PolicyDecision(body, Map.of(), null, null, null, null, null, null, false);

@@ -23,19 +23,24 @@ record PolicyRules(Map<String, UseCasePolicy> byUseCase, CatalogSnapshot catalog
     static final PolicyRules NONE = new PolicyRules(Map.of(), null, null);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record UseCasePolicy(UseCaseSettings settings, boolean budgetSpent, List<Pilot> pilots) {
-    }
+    record UseCasePolicy(UseCaseSettings settings, boolean budgetSpent, List<Pilot> pilots) {}
 
     PolicyDecision decide(Map<String, String> headers, byte[] body, PreviousMessages previous) {
         String useCase = headers.get(GatewayHeaders.USE_CASE);
         UseCasePolicy policy = byUseCase.get(useCase);
         boolean diagnostics = policy == null || policy.settings().cacheDiagnostics();
-        if (policy != null && policy.budgetSpent() && UseCaseSettings.BLOCK.equals(policy.settings().budgetAction())) {
-            return PolicyDecision.block("Tokenwarden: the monthly budget of $%s for use case %s is spent; it resets on %s."
-                    .formatted(policy.settings().monthlyBudget().toPlainString(), useCase, budgetResetOn));
+        if (policy != null
+                && policy.budgetSpent()
+                && UseCaseSettings.BLOCK.equals(policy.settings().budgetAction())) {
+            return PolicyDecision.block(
+                    "Tokenwarden: the monthly budget of $%s for use case %s is spent; it resets on %s."
+                            .formatted(policy.settings().monthlyBudget().toPlainString(), useCase, budgetResetOn));
         }
-        boolean acts = policy != null && (!policy.pilots().isEmpty()
-                || policy.budgetSpent() && UseCaseSettings.DOWNGRADE.equals(policy.settings().budgetAction()));
+        boolean acts = policy != null
+                && (!policy.pilots().isEmpty()
+                        || policy.budgetSpent()
+                                && UseCaseSettings.DOWNGRADE.equals(
+                                        policy.settings().budgetAction()));
         RequestShape shape = diagnostics || acts ? RequestShape.of(body) : null;
         if (shape == null) {
             return PolicyDecision.unchanged(body);
@@ -46,7 +51,9 @@ record PolicyRules(Map<String, UseCasePolicy> byUseCase, CatalogSnapshot catalog
         String model = shape.modelName();
         Pilot pilot = null;
         String arm = null;
-        if (policy != null && policy.budgetSpent() && UseCaseSettings.DOWNGRADE.equals(policy.settings().budgetAction())) {
+        if (policy != null
+                && policy.budgetSpent()
+                && UseCaseSettings.DOWNGRADE.equals(policy.settings().budgetAction())) {
             model = downgrade(model, rewriter, tags);
         } else if (policy != null) {
             for (Pilot candidate : policy.pilots()) {
@@ -61,13 +68,21 @@ record PolicyRules(Map<String, UseCasePolicy> byUseCase, CatalogSnapshot catalog
         if (diagnostics && !shape.diagnostics() && model != null) {
             rewriter.diagnostics(previous.before(conversation, useCase, model));
         }
-        return new PolicyDecision(rewriter.bytes(), tags, null, pilot == null ? null : pilot.recommendationId(), arm,
-                conversation, useCase, model, diagnostics && !shape.diagnostics());
+        return new PolicyDecision(
+                rewriter.bytes(),
+                tags,
+                null,
+                pilot == null ? null : pilot.recommendationId(),
+                arm,
+                conversation,
+                useCase,
+                model,
+                diagnostics && !shape.diagnostics());
     }
 
     private String downgrade(String model, RequestRewriter rewriter, Map<String, String> tags) {
-        Optional<CatalogModel> below = model == null || catalog == null ? Optional.empty()
-                : catalog.routingTargetBelow(model);
+        Optional<CatalogModel> below =
+                model == null || catalog == null ? Optional.empty() : catalog.routingTargetBelow(model);
         if (below.isEmpty()) {
             tags.put("tw_budget_action", "downgrade_unavailable"); // the cheapest tier, or a model not in the catalog
             return model;
@@ -79,20 +94,26 @@ record PolicyRules(Map<String, UseCasePolicy> byUseCase, CatalogSnapshot catalog
     }
 
     /** The call's arm in {@code pilot}, or null when the call is not eligible for it. */
-    private String assign(Pilot pilot, UseCaseSettings settings, Map<String, String> headers, RequestShape shape,
-                          String conversation) {
+    private String assign(
+            Pilot pilot,
+            UseCaseSettings settings,
+            Map<String, String> headers,
+            RequestShape shape,
+            String conversation) {
         if (pilot.routing()) {
             String taskType = headers.getOrDefault(GatewayHeaders.TASK_TYPE, settings.defaultTaskType());
             if (!pilot.eligible(taskType) || !above(shape.modelName(), pilot.targetModel())) {
                 return null;
             }
-        } else if (shape.cacheControl() || shape.systemStart() < 0 && shape.lastSystemEnd() < 0 && shape.lastToolEnd() < 0) {
+        } else if (shape.cacheControl()
+                || shape.systemStart() < 0 && shape.lastSystemEnd() < 0 && shape.lastToolEnd() < 0) {
             return null; // the app caches already, or there is no stable prefix to cache
         }
         return inPilot(pilot, conversation) ? Pilot.PILOT : Pilot.CONTROL;
     }
 
-    private static String apply(Pilot pilot, String arm, String model, RequestRewriter rewriter, Map<String, String> tags) {
+    private static String apply(
+            Pilot pilot, String arm, String model, RequestRewriter rewriter, Map<String, String> tags) {
         tags.put("tw_pilot", Long.toString(pilot.recommendationId()));
         tags.put("tw_arm", arm);
         if (Pilot.CONTROL.equals(arm)) {
@@ -111,8 +132,14 @@ record PolicyRules(Map<String, UseCasePolicy> byUseCase, CatalogSnapshot catalog
         if (catalog == null) {
             return false;
         }
-        int tier = model == null ? -1 : catalog.resolve(model).map(m -> CatalogModel.TIERS.indexOf(m.tier())).orElse(-1);
-        int targetTier = catalog.model(target).map(m -> CatalogModel.TIERS.indexOf(m.tier())).orElse(Integer.MAX_VALUE);
+        int tier = model == null
+                ? -1
+                : catalog.resolve(model)
+                        .map(m -> CatalogModel.TIERS.indexOf(m.tier()))
+                        .orElse(-1);
+        int targetTier = catalog.model(target)
+                .map(m -> CatalogModel.TIERS.indexOf(m.tier()))
+                .orElse(Integer.MAX_VALUE);
         return tier > targetTier;
     }
 
@@ -121,7 +148,8 @@ record PolicyRules(Map<String, UseCasePolicy> byUseCase, CatalogSnapshot catalog
      * pilot, so every turn of it lands in the same arm, and widening the share only moves control conversations in.
      */
     static boolean inPilot(Pilot pilot, String conversation) {
-        double place = conversation == null ? ThreadLocalRandom.current().nextDouble()
+        double place = conversation == null
+                ? ThreadLocalRandom.current().nextDouble()
                 : unit(pilot.recommendationId() + ":" + conversation);
         return place < pilot.share().doubleValue();
     }

@@ -19,8 +19,7 @@ final class RequestRewriter {
     private final RequestShape shape;
     private final List<Edit> edits = new ArrayList<>();
 
-    private record Edit(int from, int to, String text) {
-    }
+    private record Edit(int from, int to, String text) {}
 
     RequestRewriter(byte[] body, RequestShape shape) {
         this.body = body;
@@ -41,8 +40,8 @@ final class RequestRewriter {
 
     /** Adds {@code diagnostics: {previous_message_id}} (null opts in on a first turn) as the last top-level field. */
     RequestRewriter diagnostics(String previousMessageId) {
-        String field = "\"diagnostics\":{\"previous_message_id\":" + (previousMessageId == null ? "null"
-                : quote(previousMessageId)) + "}";
+        String field = "\"diagnostics\":{\"previous_message_id\":"
+                + (previousMessageId == null ? "null" : quote(previousMessageId)) + "}";
         edits.add(new Edit(shape.end(), shape.end(), (shape.fields() > 0 ? "," : "") + field));
         return this;
     }
@@ -57,9 +56,11 @@ final class RequestRewriter {
         if (shape.lastSystemEnd() >= 0) {
             edits.add(new Edit(shape.lastSystemEnd(), shape.lastSystemEnd(), "," + breakpoint));
         } else if (shape.systemStart() >= 0) {
-            String text = new String(body, shape.systemStart(), shape.systemEnd() - shape.systemStart(),
-                    StandardCharsets.UTF_8);
-            edits.add(new Edit(shape.systemStart(), shape.systemEnd(),
+            String text = new String(
+                    body, shape.systemStart(), shape.systemEnd() - shape.systemStart(), StandardCharsets.UTF_8);
+            edits.add(new Edit(
+                    shape.systemStart(),
+                    shape.systemEnd(),
                     "[{\"type\":\"text\",\"text\":" + text + "," + breakpoint + "}]"));
         } else if (shape.lastToolEnd() >= 0) {
             edits.add(new Edit(shape.lastToolEnd(), shape.lastToolEnd(), "," + breakpoint));
@@ -75,7 +76,8 @@ final class RequestRewriter {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 128);
         int at = 0;
-        for (Edit edit : edits.stream().sorted(Comparator.comparingInt(Edit::from)).toList()) {
+        for (Edit edit :
+                edits.stream().sorted(Comparator.comparingInt(Edit::from)).toList()) {
             out.write(body, at, edit.from() - at);
             out.writeBytes(edit.text().getBytes(StandardCharsets.UTF_8));
             at = edit.to();

@@ -17,8 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
  * @param lastSystemEnd  the closing brace of the system array's last block
  * @param lastToolEnd    the closing brace of the tools array's last tool
  */
-record RequestShape(int end, int fields, int modelStart, int modelEnd, String modelName, int systemStart, int systemEnd,
-                    int lastSystemEnd, int lastToolEnd, boolean cacheControl, boolean diagnostics) {
+record RequestShape(
+        int end,
+        int fields,
+        int modelStart,
+        int modelEnd,
+        String modelName,
+        int systemStart,
+        int systemEnd,
+        int lastSystemEnd,
+        int lastToolEnd,
+        boolean cacheControl,
+        boolean diagnostics) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -36,9 +46,20 @@ record RequestShape(int end, int fields, int modelStart, int modelEnd, String mo
         } catch (JacksonException e) {
             return null;
         }
-        return scan.end < 0 ? null : new RequestShape(scan.end, scan.fields, scan.modelStart, scan.modelEnd, scan.model,
-                scan.systemStart, scan.systemEnd, scan.lastSystemEnd, scan.lastToolEnd, scan.cacheControl,
-                scan.diagnostics);
+        return scan.end < 0
+                ? null
+                : new RequestShape(
+                        scan.end,
+                        scan.fields,
+                        scan.modelStart,
+                        scan.modelEnd,
+                        scan.model,
+                        scan.systemStart,
+                        scan.systemEnd,
+                        scan.lastSystemEnd,
+                        scan.lastToolEnd,
+                        scan.cacheControl,
+                        scan.diagnostics);
     }
 
     /** The walk's state: depth 1 is the top-level object. */
@@ -64,8 +85,7 @@ record RequestShape(int end, int fields, int modelStart, int modelEnd, String mo
                 case START_OBJECT, START_ARRAY -> depth++;
                 case END_OBJECT, END_ARRAY -> closed(token, at);
                 case VALUE_STRING -> string(parser, at);
-                default -> {
-                }
+                default -> {}
             }
         }
 

@@ -60,12 +60,18 @@ class Spool {
         }
         if (entries.get() >= maxEntries) {
             full.increment(); // over the limit is an alert, never a dropped call: the entry is still written
-            log.error("Gateway spool {} holds {} entries, over its limit of {}: is PostgreSQL down?", dir,
-                    entries.get(), maxEntries);
+            log.error(
+                    "Gateway spool {} holds {} entries, over its limit of {}: is PostgreSQL down?",
+                    dir,
+                    entries.get(),
+                    maxEntries);
         }
         ObjectNode entry = JSON.createObjectNode();
         if (principal instanceof AppPrincipal app) {
-            entry.putObject("app").put("app_id", app.appId()).put("app_name", app.appName()).put("key_id", app.keyId());
+            entry.putObject("app")
+                    .put("app_id", app.appId())
+                    .put("app_name", app.appName())
+                    .put("key_id", app.keyId());
         } else if (principal instanceof PresentedKey key) {
             entry.putObject("presented_key").put("key_id", key.keyId()).put("secret_sha256", key.secretSha256());
         }
@@ -82,7 +88,8 @@ class Spool {
     private void write(byte[] bytes) throws IOException {
         String name = System.currentTimeMillis() + "-" + UUID.randomUUID();
         Path temporary = dir.resolve(name + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

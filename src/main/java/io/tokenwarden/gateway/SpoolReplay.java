@@ -33,7 +33,9 @@ class SpoolReplay {
         this.appKeys = appKeys;
     }
 
-    @Scheduled(fixedDelayString = "${tokenwarden.gateway.replay-interval:5s}", initialDelayString = "${tokenwarden.gateway.replay-interval:5s}")
+    @Scheduled(
+            fixedDelayString = "${tokenwarden.gateway.replay-interval:5s}",
+            initialDelayString = "${tokenwarden.gateway.replay-interval:5s}")
     void replay() {
         if (spool.size() == 0) {
             return;
@@ -61,7 +63,9 @@ class SpoolReplay {
         try {
             app = principal(content);
             if (app.isEmpty()) {
-                log.warn("Gateway spool entry {} names a key that is unknown or revoked; set aside", entry.getFileName());
+                log.warn(
+                        "Gateway spool entry {} names a key that is unknown or revoked; set aside",
+                        entry.getFileName());
                 spool.reject(entry);
                 return true;
             }
@@ -78,10 +82,13 @@ class SpoolReplay {
     private Optional<AppPrincipal> principal(JsonNode content) {
         JsonNode app = content.path("app");
         if (app.isObject()) {
-            return Optional.of(new AppPrincipal(app.path("app_id").asLong(), app.path("app_name").asString(),
+            return Optional.of(new AppPrincipal(
+                    app.path("app_id").asLong(),
+                    app.path("app_name").asString(),
                     app.path("key_id").asString()));
         }
         JsonNode key = content.path("presented_key");
-        return appKeys.verify(new PresentedKey(key.path("key_id").asString(""), key.path("secret_sha256").asString("")));
+        return appKeys.verify(new PresentedKey(
+                key.path("key_id").asString(""), key.path("secret_sha256").asString("")));
     }
 }

@@ -66,9 +66,12 @@ final class SseMessageTap implements UsageTap {
         String type = node.path("type").asString("");
         if (type.equals("message_start") && node.path("message").isObject()) {
             message = ((ObjectNode) node.get("message")).deepCopy();
-        } else if (type.equals("message_delta") && message != null && node.path("usage").isObject()) {
+        } else if (type.equals("message_delta")
+                && message != null
+                && node.path("usage").isObject()) {
             ObjectNode usage = message.has("usage") && message.get("usage").isObject()
-                    ? (ObjectNode) message.get("usage") : message.putObject("usage");
+                    ? (ObjectNode) message.get("usage")
+                    : message.putObject("usage");
             node.get("usage").properties().forEach(e -> usage.set(e.getKey(), e.getValue()));
         }
     }

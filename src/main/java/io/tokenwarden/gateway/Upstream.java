@@ -39,8 +39,18 @@ import org.springframework.stereotype.Component;
 @Component
 class Upstream {
 
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "keep-alive", "content-length",
-            "transfer-encoding", "te", "trailer", "upgrade", "expect", "proxy-authorization", "proxy-connection",
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "host",
+            "connection",
+            "keep-alive",
+            "content-length",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "expect",
+            "proxy-authorization",
+            "proxy-connection",
             "http2-settings");
     /** Thousands of streams may be open at once, each holding one connection for its whole length. */
     private static final int MAX_CONNECTIONS = 10_000;
@@ -53,23 +63,33 @@ class Upstream {
         ConnectionConfig connections = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                 .setSocketTimeout(Timeout.of(properties.responseTimeout()))
-                .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build();
+                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(connections).build())
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(connections)
+                        .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(properties.responseTimeout())).build())
-                .disableContentCompression().disableCookieManagement().disableRedirectHandling()
-                .disableAutomaticRetries().disableAuthCaching().disableDefaultUserAgent()
-                .evictIdleConnections(TimeValue.ofSeconds(30)).build();
+                        .setResponseTimeout(Timeout.of(properties.responseTimeout()))
+                        .build())
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableAuthCaching()
+                .disableDefaultUserAgent()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
     }
 
     Answer send(HttpServletRequest request, String path, byte[] body) throws IOException {
         String query = request.getQueryString();
-        HttpUriRequestBase upstream = new HttpUriRequestBase(request.getMethod(), java.net.URI.create(
-                properties.upstreamUrl() + path + (query == null ? "" : "?" + query)));
+        HttpUriRequestBase upstream = new HttpUriRequestBase(
+                request.getMethod(),
+                java.net.URI.create(properties.upstreamUrl() + path + (query == null ? "" : "?" + query)));
         if (body.length > 0 || "POST".equals(request.getMethod())) {
             upstream.setEntity(new ByteArrayEntity(body, null)); // the app's own Content-Type is forwarded below
         }
@@ -82,7 +102,8 @@ class Upstream {
                 upstream.addHeader(name, value);
             }
         }
-        @SuppressWarnings("deprecation") // executeOpen leaves the body open for relaying; the response is closed by Answer
+        @SuppressWarnings(
+                "deprecation") // executeOpen leaves the body open for relaying; the response is closed by Answer
         ClassicHttpResponse response = client.executeOpen(null, upstream, null);
         return new Answer(upstream, response);
     }
@@ -110,7 +131,8 @@ class Upstream {
             this.request = request;
             this.response = response;
             for (Header header : response.getHeaders()) {
-                headers.computeIfAbsent(header.getName(), name -> new ArrayList<>(1)).add(header.getValue());
+                headers.computeIfAbsent(header.getName(), name -> new ArrayList<>(1))
+                        .add(header.getValue());
             }
         }
 

@@ -25,8 +25,7 @@ interface UsageTap {
     /** Reads nothing: count_tokens, batch management and error answers. */
     UsageTap NONE = new UsageTap() {
         @Override
-        public void accept(byte[] bytes, int offset, int length) {
-        }
+        public void accept(byte[] bytes, int offset, int length) {}
 
         @Override
         public List<JsonNode> messages() {
@@ -41,7 +40,9 @@ interface UsageTap {
         private boolean overflow;
 
         Buffered(String contentEncoding) {
-            this.encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(java.util.Locale.ROOT);
+            this.encoding = contentEncoding == null
+                    ? "identity"
+                    : contentEncoding.trim().toLowerCase(java.util.Locale.ROOT);
         }
 
         void accept(byte[] data, int offset, int length) {

@@ -11,8 +11,7 @@ final class Batch {
 
     static final int MAX_ITEMS = 1000;
 
-    private Batch() {
-    }
+    private Batch() {}
 
     static List<JsonNode> items(JsonNode body, String field) {
         JsonNode array = body;
@@ -23,7 +22,8 @@ final class Batch {
             array = body.get(field);
         }
         if (!array.isArray()) {
-            throw ApiException.badRequest(List.of(new FieldError(body.isObject() ? field : "",
+            throw ApiException.badRequest(List.of(new FieldError(
+                    body.isObject() ? field : "",
                     body.isObject() ? "must be an array" : "the body must be a JSON object or array")));
         }
         if (array.isEmpty() || array.size() > MAX_ITEMS) {

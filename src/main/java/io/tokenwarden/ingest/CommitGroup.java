@@ -35,6 +35,7 @@ class CommitGroup implements DisposableBean {
 
     /** Requests with more events than this write alone: they are a group already. */
     static final int MAX_MEMBER_EVENTS = 50;
+
     private static final int MAX_GROUP_EVENTS = 1000;
 
     private final BlockingDeque<Member> waiting = new LinkedBlockingDeque<>();
@@ -48,7 +49,8 @@ class CommitGroup implements DisposableBean {
         this.store = store;
         this.transaction = transaction;
         this.groupSizes = DistributionSummary.builder("tokenwarden.ingest.commit.group.requests")
-                .description("Requests written by one grouped commit").register(meters);
+                .description("Requests written by one grouped commit")
+                .register(meters);
         writer.setDaemon(true);
         writer.start();
     }
@@ -120,9 +122,13 @@ class CommitGroup implements DisposableBean {
     private void commit(List<Member> group) {
         groupSizes.record(group.size());
         try {
-            List<Map<String, StoredItem>> results = StoreTransaction.run(transaction, () -> store.store(
-                    group.stream().map(m -> new EventStore.Request(m.app(), m.events())).toList(),
-                    store.pricesForWrite()));
+            List<Map<String, StoredItem>> results = StoreTransaction.run(
+                    transaction,
+                    () -> store.store(
+                            group.stream()
+                                    .map(m -> new EventStore.Request(m.app(), m.events()))
+                                    .toList(),
+                            store.pricesForWrite()));
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).result().complete(results.get(i));
             }
@@ -145,8 +151,8 @@ class CommitGroup implements DisposableBean {
         }
     }
 
-    private record Member(AppPrincipal app, Collection<UsageEventInput> events,
-                          CompletableFuture<Map<String, StoredItem>> result) {
+    private record Member(
+            AppPrincipal app, Collection<UsageEventInput> events, CompletableFuture<Map<String, StoredItem>> result) {
 
         List<String> keys() {
             return events.stream().map(e -> app.appId() + "/" + e.eventId()).toList();

@@ -23,44 +23,61 @@ final class EventDocs {
               "usage": { "input_tokens": 3, "cache_creation_input_tokens": 12304, "cache_read_input_tokens": 0, "output_tokens": 550 }
             }""";
 
-    private EventDocs() {
-    }
+    private EventDocs() {}
 
     @Schema(name = "UsageEvent", description = "One Claude call; or send an object with an events array of up to 1,000")
-    record UsageEvent(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String eventId,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String occurredAt,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String useCase,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String model,
-                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Usage usage,
-                      String taskType, String latencyClass, Prompt prompt, Conversation conversation,
-                      BigDecimal businessUnits, BigDecimal qualityScore, Map<String, String> tags) {
-    }
+    record UsageEvent(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String eventId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String occurredAt,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String useCase,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String model,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Usage usage,
+
+            String taskType,
+            String latencyClass,
+            Prompt prompt,
+            Conversation conversation,
+            BigDecimal businessUnits,
+            BigDecimal qualityScore,
+            Map<String, String> tags) {}
 
     @Schema(name = "Usage", description = "The Messages API usage object as returned; unknown fields are ignored")
-    record Usage(long inputTokens, long outputTokens, Long cacheCreationInputTokens, Long cacheReadInputTokens,
-                 CacheCreation cacheCreation, ServerToolUse serverToolUse,
-                 @Schema(allowableValues = {"standard", "priority", "batch"}) String serviceTier,
-                 @Schema(allowableValues = {"global", "us", "not_available"}) String inferenceGeo) {
-    }
+    record Usage(
+            long inputTokens,
+            long outputTokens,
+            Long cacheCreationInputTokens,
+            Long cacheReadInputTokens,
+            CacheCreation cacheCreation,
+            ServerToolUse serverToolUse,
 
-    record CacheCreation(@JsonProperty("ephemeral_5m_input_tokens") long ephemeral5mInputTokens,
-                         @JsonProperty("ephemeral_1h_input_tokens") long ephemeral1hInputTokens) {
-    }
+            @Schema(allowableValues = {"standard", "priority", "batch"})
+            String serviceTier,
 
-    record ServerToolUse(long webSearchRequests) {
-    }
+            @Schema(allowableValues = {"global", "us", "not_available"})
+            String inferenceGeo) {}
 
-    record Prompt(String prefixHash, long prefixTokens) {
-    }
+    record CacheCreation(
+            @JsonProperty("ephemeral_5m_input_tokens") long ephemeral5mInputTokens,
+            @JsonProperty("ephemeral_1h_input_tokens") long ephemeral1hInputTokens) {}
 
-    record Conversation(String id, int turn) {
-    }
+    record ServerToolUse(long webSearchRequests) {}
+
+    record Prompt(String prefixHash, long prefixTokens) {}
+
+    record Conversation(String id, int turn) {}
 
     @Schema(name = "EventBatch")
-    record EventBatch(List<UsageEvent> events) {
-    }
+    record EventBatch(List<UsageEvent> events) {}
 
     @Schema(name = "Outcome")
-    record Outcome(String outcomeId, String occurredAt, String useCase, BigDecimal units) {
-    }
+    record Outcome(String outcomeId, String occurredAt, String useCase, BigDecimal units) {}
 }

@@ -23,8 +23,12 @@ public class EventIngestion {
     private final TransactionTemplate transaction;
     private final IngestMetrics metrics;
 
-    EventIngestion(EventValidator validator, EventStore store, CommitGroup commitGroup,
-                   TransactionTemplate transaction, IngestMetrics metrics) {
+    EventIngestion(
+            EventValidator validator,
+            EventStore store,
+            CommitGroup commitGroup,
+            TransactionTemplate transaction,
+            IngestMetrics metrics) {
         this.metrics = metrics;
         this.validator = validator;
         this.store = store;
@@ -41,14 +45,17 @@ public class EventIngestion {
     public List<String> acceptAll(AppPrincipal app, List<JsonNode> items) {
         return ingest(app, items).results().stream()
                 .filter(r -> r instanceof ItemResult.RejectedItem)
-                .map(r -> ((ItemResult.RejectedItem) r).errors().stream()
-                        .map(e -> e.field() + " " + e.message()).collect(java.util.stream.Collectors.joining(", ")))
+                .map(r -> ((ItemResult.RejectedItem) r)
+                        .errors().stream()
+                                .map(e -> e.field() + " " + e.message())
+                                .collect(java.util.stream.Collectors.joining(", ")))
                 .toList();
     }
 
     IngestResponse ingest(AppPrincipal app, List<JsonNode> items) {
         long started = System.nanoTime();
-        List<Checked<UsageEventInput>> checked = items.stream().map(validator::validate).toList();
+        List<Checked<UsageEventInput>> checked =
+                items.stream().map(validator::validate).toList();
         Map<String, UsageEventInput> unique = firstOccurrences(checked);
         Map<String, StoredItem> stored = write(app, unique);
         List<ItemResult> results = new ArrayList<>(checked.size());
@@ -57,8 +64,10 @@ public class EventIngestion {
             results.add(result(i, checked.get(i), stored, firstIndex));
         }
         IngestResponse response = IngestResponse.of(results);
-        long unpriced = results.stream().filter(r -> r instanceof ItemResult.PricedItem p
-                && p.status().equals(ItemResult.ACCEPTED) && !p.priced()).count();
+        long unpriced = results.stream()
+                .filter(r ->
+                        r instanceof ItemResult.PricedItem p && p.status().equals(ItemResult.ACCEPTED) && !p.priced())
+                .count();
         metrics.record(app.appName(), response, unpriced, java.time.Duration.ofNanos(System.nanoTime() - started));
         return response;
     }
@@ -71,8 +80,10 @@ public class EventIngestion {
         if (unique.size() <= CommitGroup.MAX_MEMBER_EVENTS) {
             return commitGroup.write(app, unique.values());
         }
-        return StoreTransaction.run(transaction, () -> store.store(List.of(new EventStore.Request(app, unique.values())),
-                store.pricesForWrite()).get(0));
+        return StoreTransaction.run(
+                transaction,
+                () -> store.store(List.of(new EventStore.Request(app, unique.values())), store.pricesForWrite())
+                        .get(0));
     }
 
     /** A retry inside one batch is a duplicate of its first occurrence, which alone is written. */
@@ -82,15 +93,15 @@ public class EventIngestion {
         return unique;
     }
 
-    private static ItemResult result(int index, Checked<UsageEventInput> item, Map<String, StoredItem> stored,
-                                     Map<String, Integer> firstIndex) {
+    private static ItemResult result(
+            int index, Checked<UsageEventInput> item, Map<String, StoredItem> stored, Map<String, Integer> firstIndex) {
         if (!item.isValid()) {
             return new ItemResult.RejectedItem(index, item.id(), null, ItemResult.REJECTED, item.errors());
         }
         StoredItem row = stored.get(item.id());
         boolean repeated = firstIndex.putIfAbsent(item.id(), index) != null;
         String status = row.inserted() && !repeated ? ItemResult.ACCEPTED : ItemResult.DUPLICATE;
-        return new ItemResult.PricedItem(index, item.id(), status, Money.format(row.cost()), row.cost() != null,
-                row.unpricedReason());
+        return new ItemResult.PricedItem(
+                index, item.id(), status, Money.format(row.cost()), row.cost() != null, row.unpricedReason());
     }
 }

@@ -30,18 +30,21 @@ class EventStore {
     }
 
     /** One request's events; ids are unique within a request and, in a group, across requests of one app. */
-    record Request(AppPrincipal app, Collection<UsageEventInput> events) {
-    }
+    record Request(AppPrincipal app, Collection<UsageEventInput> events) {}
 
     /** Writes the requests in one statement; returns each request's stored items, in request order. */
     List<Map<String, StoredItem>> store(List<Request> requests, CatalogSnapshot prices) {
-        List<EventWriter.Row> rows = requests.stream().flatMap(r -> r.events().stream()
-                        .map(e -> new EventWriter.Row(r.app().appId(),
+        List<EventWriter.Row> rows = requests.stream()
+                .flatMap(r -> r.events().stream()
+                        .map(e -> new EventWriter.Row(
+                                r.app().appId(),
                                 new PricedEvent(e, prices.quote(e.model(), e.occurredAt(), e.usage())))))
                 .toList();
         useCases.register(rows.stream().map(r -> r.event().event().useCase()).toList());
         Map<Long, Map<String, StoredItem>> stored = writer.write(rows);
-        return requests.stream().map(r -> only(stored.get(r.app().appId()), r.events())).toList();
+        return requests.stream()
+                .map(r -> only(stored.get(r.app().appId()), r.events()))
+                .toList();
     }
 
     private static Map<String, StoredItem> only(Map<String, StoredItem> stored, Collection<UsageEventInput> events) {

@@ -41,23 +41,43 @@ class EventValidator {
         Instant occurredAt = IngestRules.occurredAt(event, clock);
         String useCase = event.requiredString("use_case", 64, IngestRules.USE_CASE, IngestRules.USE_CASE_HINT);
         String model = event.requiredString("model", 128, null, null);
-        TokenUsage usage = event.requiredObject("usage").map(usageValidator::validate).orElse(null);
+        TokenUsage usage =
+                event.requiredObject("usage").map(usageValidator::validate).orElse(null);
         String taskType = event.optionalString("task_type", 64);
-        String latencyClass = event.optionalEnum("latency_class", Vocabulary::latencyClass, null,
-                "interactive, background");
-        Prompt prompt = event.optionalObject("prompt").map(EventValidator::prompt).orElse(Prompt.NONE);
-        Conversation conversation = event.optionalObject("conversation").map(EventValidator::conversation)
+        String latencyClass =
+                event.optionalEnum("latency_class", Vocabulary::latencyClass, null, "interactive, background");
+        Prompt prompt =
+                event.optionalObject("prompt").map(EventValidator::prompt).orElse(Prompt.NONE);
+        Conversation conversation = event.optionalObject("conversation")
+                .map(EventValidator::conversation)
                 .orElse(Conversation.NONE);
         BigDecimal units = event.optionalDecimal("business_units", BigDecimal.ZERO, MAX_UNITS);
         BigDecimal quality = event.optionalDecimal("quality_score", BigDecimal.ZERO, BigDecimal.ONE);
         Map<String, String> tags = tags(event);
-        UsageEventInput.CacheMiss cacheMiss = event.optionalObject("diagnostics").map(EventValidator::cacheMiss)
+        UsageEventInput.CacheMiss cacheMiss = event.optionalObject("diagnostics")
+                .map(EventValidator::cacheMiss)
                 .orElse(UsageEventInput.CacheMiss.NONE);
         if (!errors.isEmpty()) {
             return Checked.invalid(eventId, errors);
         }
-        return Checked.valid(new UsageEventInput(eventId, occurredAt, useCase, model, usage, taskType, latencyClass,
-                prompt.hash(), prompt.tokens(), conversation.id(), conversation.turn(), units, quality, tags, cacheMiss), eventId);
+        return Checked.valid(
+                new UsageEventInput(
+                        eventId,
+                        occurredAt,
+                        useCase,
+                        model,
+                        usage,
+                        taskType,
+                        latencyClass,
+                        prompt.hash(),
+                        prompt.tokens(),
+                        conversation.id(),
+                        conversation.turn(),
+                        units,
+                        quality,
+                        tags,
+                        cacheMiss),
+                eventId);
     }
 
     private record Prompt(String hash, Long tokens) {
@@ -82,7 +102,9 @@ class EventValidator {
 
     /** diagnostics.cache_miss_reason; other diagnostics fields are ignored, as unknown usage fields are. */
     private static UsageEventInput.CacheMiss cacheMiss(JsonFields diagnostics) {
-        return diagnostics.optionalObject("cache_miss_reason").map(reason -> new UsageEventInput.CacheMiss(
+        return diagnostics
+                .optionalObject("cache_miss_reason")
+                .map(reason -> new UsageEventInput.CacheMiss(
                         reason.requiredString("type", 64, null, null),
                         reason.optionalInteger("cache_missed_input_tokens", 0, MAX_TOKENS)))
                 .orElse(UsageEventInput.CacheMiss.NONE);
@@ -102,7 +124,8 @@ class EventValidator {
         for (Map.Entry<String, JsonNode> tag : node.properties()) {
             if (tag.getKey().isEmpty() || tag.getKey().length() > 64) {
                 event.reject("tags", "keys must be 1 to 64 characters");
-            } else if (!tag.getValue().isString() || tag.getValue().stringValue().length() > 256) {
+            } else if (!tag.getValue().isString()
+                    || tag.getValue().stringValue().length() > 256) {
                 event.reject("tags." + tag.getKey(), "must be a string of at most 256 characters");
             } else {
                 values.put(tag.getKey(), tag.getValue().stringValue());

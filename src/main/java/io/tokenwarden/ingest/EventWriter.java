@@ -56,22 +56,27 @@ class EventWriter {
     }
 
     /** One event of one app. */
-    record Row(long appId, PricedEvent event) {
-    }
+    record Row(long appId, PricedEvent event) {}
 
     /**
      * Stores the rows (unique per app and id) in one statement, in (app, id) order, and reports per app
      * and id whether the row was new and its stored cost.
      */
     Map<Long, Map<String, StoredItem>> write(List<Row> rows) {
-        List<Row> sorted = rows.stream().sorted(Comparator.comparingLong(Row::appId)
-                .thenComparing(r -> r.event().event().eventId())).toList();
+        List<Row> sorted = rows.stream()
+                .sorted(Comparator.comparingLong(Row::appId)
+                        .thenComparing(r -> r.event().event().eventId()))
+                .toList();
         Set<String> inserted = jdbc.execute((ConnectionCallback<Set<String>>) con -> insert(con, sorted));
         Map<Long, Map<String, StoredItem>> result = new HashMap<>();
         sorted.stream().collect(Collectors.groupingBy(Row::appId)).forEach((appId, appRows) -> {
-            Set<String> newIds = appRows.stream().map(r -> r.event().event().eventId())
-                    .filter(id -> inserted.contains(key(appId, id))).collect(Collectors.toSet());
-            result.put(appId, storedCosts.merge(appId, appRows.stream().map(Row::event).toList(), newIds));
+            Set<String> newIds = appRows.stream()
+                    .map(r -> r.event().event().eventId())
+                    .filter(id -> inserted.contains(key(appId, id)))
+                    .collect(Collectors.toSet());
+            result.put(
+                    appId,
+                    storedCosts.merge(appId, appRows.stream().map(Row::event).toList(), newIds));
         });
         return result;
     }
@@ -124,7 +129,9 @@ class EventWriter {
                 c.int4(e -> e.event().conversationTurn()),
                 c.numeric(e -> e.event().businessUnits()),
                 c.numeric(e -> e.event().qualityScore()),
-                c.text(e -> e.event().tags() == null ? null : json.writeValueAsString(e.event().tags())),
+                c.text(e -> e.event().tags() == null
+                        ? null
+                        : json.writeValueAsString(e.event().tags())),
                 c.numeric(e -> e.quote().cost()),
                 c.int8(e -> e.quote().priceVersionId()),
                 c.text(e -> usage(e).speed()),

@@ -36,28 +36,46 @@ class IngestController {
     }
 
     @PostMapping("/api/v1/events")
-    @Operation(summary = "Ingest usage events", security = @SecurityRequirement(name = "appKey"),
-            description = "200 when every event is accepted or a duplicate, 207 when any is rejected; one result per event.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "application/json",
-            schema = @Schema(oneOf = {EventDocs.UsageEvent.class, EventDocs.EventBatch.class}),
-            examples = @ExampleObject(name = "readme", value = EventDocs.README_EXAMPLE)))
-    @ApiResponse(responseCode = "200", description = "Every event accepted or a duplicate", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = IngestResponse.class)))
-    @ApiResponse(responseCode = "207", description = "At least one event rejected", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = IngestResponse.class)))
+    @Operation(
+            summary = "Ingest usage events",
+            security = @SecurityRequirement(name = "appKey"),
+            description =
+                    "200 when every event is accepted or a duplicate, 207 when any is rejected; one result per event.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {EventDocs.UsageEvent.class, EventDocs.EventBatch.class}),
+                            examples = @ExampleObject(name = "readme", value = EventDocs.README_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every event accepted or a duplicate",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IngestResponse.class)))
+    @ApiResponse(
+            responseCode = "207",
+            description = "At least one event rejected",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IngestResponse.class)))
     void events(@AuthenticationPrincipal AppPrincipal app, HttpServletRequest request, HttpServletResponse response) {
         respond(response, events.ingest(app, Batch.items(bodies.read(request), "events")));
     }
 
     @PostMapping("/api/v1/outcomes")
     @Operation(summary = "Ingest business outcomes", security = @SecurityRequirement(name = "appKey"))
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = EventDocs.Outcome.class)))
-    @ApiResponse(responseCode = "200", description = "Every outcome accepted or a duplicate", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = IngestResponse.class)))
-    @ApiResponse(responseCode = "207", description = "At least one outcome rejected", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = IngestResponse.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = EventDocs.Outcome.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every outcome accepted or a duplicate",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IngestResponse.class)))
+    @ApiResponse(
+            responseCode = "207",
+            description = "At least one outcome rejected",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IngestResponse.class)))
     void outcomes(@AuthenticationPrincipal AppPrincipal app, HttpServletRequest request, HttpServletResponse response) {
         respond(response, outcomes.ingest(app, Batch.items(bodies.read(request), "outcomes")));
     }

@@ -17,8 +17,10 @@ class IngestMetrics {
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.latency = Timer.builder("tokenwarden.ingest.latency").description("Time to validate, price and commit one request")
-                .publishPercentileHistogram().register(registry);
+        this.latency = Timer.builder("tokenwarden.ingest.latency")
+                .description("Time to validate, price and commit one request")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     void record(String app, IngestResponse response, long unpriced, Duration took) {
@@ -33,7 +35,8 @@ class IngestMetrics {
 
     private void count(String app, String status, long n) {
         if (n > 0) {
-            registry.counter("tokenwarden.events.ingested", "app", app, "status", status).increment(n);
+            registry.counter("tokenwarden.events.ingested", "app", app, "status", status)
+                    .increment(n);
         }
     }
 }

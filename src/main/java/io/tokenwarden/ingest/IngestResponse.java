@@ -6,8 +6,11 @@ import org.springframework.http.HttpStatus;
 record IngestResponse(long accepted, long duplicates, long rejected, List<ItemResult> results) {
 
     static IngestResponse of(List<ItemResult> results) {
-        return new IngestResponse(count(results, ItemResult.ACCEPTED), count(results, ItemResult.DUPLICATE),
-                count(results, ItemResult.REJECTED), results);
+        return new IngestResponse(
+                count(results, ItemResult.ACCEPTED),
+                count(results, ItemResult.DUPLICATE),
+                count(results, ItemResult.REJECTED),
+                results);
     }
 
     /** 207 when any item was rejected, so a client that only checks for 200 notices. */

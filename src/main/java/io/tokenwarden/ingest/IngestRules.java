@@ -17,8 +17,7 @@ final class IngestRules {
     static final String USE_CASE_HINT = Vocabulary.NAME_HINT;
     static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
-    private IngestRules() {
-    }
+    private IngestRules() {}
 
     /** The item's id if it is readable, so that a rejected item can still be matched by the caller. */
     static String readableId(JsonFields fields, String name) {

@@ -16,15 +16,18 @@ sealed interface ItemResult {
     String status();
 
     /** {@code unpricedReason} says why an event has no price ("no price for speed=fast on ..."); absent when priced. */
-    record PricedItem(int index, String eventId, String status, String costUsd, boolean priced,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String unpricedReason) implements ItemResult {
-    }
+    record PricedItem(
+            int index,
+            String eventId,
+            String status,
+            String costUsd,
+            boolean priced,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String unpricedReason)
+            implements ItemResult {}
 
-    record OutcomeItem(int index, String outcomeId, String status) implements ItemResult {
-    }
+    record OutcomeItem(int index, String outcomeId, String status) implements ItemResult {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RejectedItem(int index, String eventId, String outcomeId, String status, List<FieldError> errors)
-            implements ItemResult {
-    }
+            implements ItemResult {}
 }

@@ -38,10 +38,12 @@ class OutcomeIngestion {
     }
 
     IngestResponse ingest(AppPrincipal app, List<JsonNode> items) {
-        List<Checked<OutcomeInput>> checked = items.stream().map(validator::validate).toList();
+        List<Checked<OutcomeInput>> checked =
+                items.stream().map(validator::validate).toList();
         Map<String, OutcomeInput> unique = new LinkedHashMap<>();
         checked.stream().filter(Checked::isValid).forEach(c -> unique.putIfAbsent(c.id(), c.value()));
-        Set<String> inserted = unique.isEmpty() ? Set.of()
+        Set<String> inserted = unique.isEmpty()
+                ? Set.of()
                 : StoreTransaction.run(transaction, () -> insert(app.appId(), unique.values()));
         List<ItemResult> results = new ArrayList<>(checked.size());
         Set<String> seen = new HashSet<>();
@@ -59,14 +61,18 @@ class OutcomeIngestion {
     }
 
     private Set<String> insert(long appId, java.util.Collection<OutcomeInput> outcomes) {
-        List<OutcomeInput> rows = outcomes.stream().sorted(Comparator.comparing(OutcomeInput::outcomeId)).toList();
+        List<OutcomeInput> rows = outcomes.stream()
+                .sorted(Comparator.comparing(OutcomeInput::outcomeId))
+                .toList();
         useCases.register(rows.stream().map(OutcomeInput::useCase).toList());
         return new HashSet<>(jdbc.sql(INSERT)
-                .params(appId,
+                .params(
+                        appId,
                         rows.stream().map(OutcomeInput::outcomeId).toArray(String[]::new),
                         rows.stream().map(o -> o.occurredAt().toString()).toArray(String[]::new),
                         rows.stream().map(OutcomeInput::useCase).toArray(String[]::new),
                         rows.stream().map(OutcomeInput::units).toArray(java.math.BigDecimal[]::new))
-                .query(String.class).list());
+                .query(String.class)
+                .list());
     }
 }

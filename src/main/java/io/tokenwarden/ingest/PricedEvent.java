@@ -2,5 +2,4 @@ package io.tokenwarden.ingest;
 
 import io.tokenwarden.pricing.Quote;
 
-record PricedEvent(UsageEventInput event, Quote quote) {
-}
+record PricedEvent(UsageEventInput event, Quote quote) {}

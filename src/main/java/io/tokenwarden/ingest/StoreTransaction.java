@@ -12,8 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class StoreTransaction {
 
-    private StoreTransaction() {
-    }
+    private StoreTransaction() {}
 
     static <T> T run(TransactionTemplate transaction, Supplier<T> write) {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();

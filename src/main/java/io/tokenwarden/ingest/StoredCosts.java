@@ -21,10 +21,14 @@ class StoredCosts {
         Map<String, StoredItem> result = new HashMap<>();
         for (PricedEvent event : events) {
             if (inserted.contains(event.event().eventId())) {
-                result.put(event.event().eventId(), new StoredItem(true, event.quote().cost(), event.quote().unpricedReason()));
+                result.put(
+                        event.event().eventId(),
+                        new StoredItem(true, event.quote().cost(), event.quote().unpricedReason()));
             }
         }
-        String[] existing = events.stream().map(e -> e.event().eventId()).filter(id -> !inserted.contains(id))
+        String[] existing = events.stream()
+                .map(e -> e.event().eventId())
+                .filter(id -> !inserted.contains(id))
                 .toArray(String[]::new);
         if (existing.length > 0) {
             jdbc.sql("SELECT event_id, cost, unpriced_reason FROM usage_event WHERE app_id = ? AND event_id = ANY(?)")

@@ -27,21 +27,31 @@ class UsageValidator {
     TokenUsage validate(JsonFields usage) {
         Counts top = counts(usage);
         Long webSearch = usage.optionalObject("server_tool_use")
-                .map(tools -> orZero(tools.optionalInteger("web_search_requests", 0, MAX_TOKENS), tools,
-                        "web_search_requests"))
+                .map(tools -> orZero(
+                        tools.optionalInteger("web_search_requests", 0, MAX_TOKENS), tools, "web_search_requests"))
                 .orElse(usage.has("server_tool_use") ? null : 0L);
         String tierName = wireName(usage, "service_tier", ServiceTier.STANDARD.wireName());
         ServiceTier tier = tierName == null ? null : new ServiceTier(tierName);
         String speed = wireName(usage, "speed", TokenUsage.STANDARD_SPEED);
-        InferenceGeo geo = usage.optionalEnum("inference_geo", InferenceGeo::fromWire, InferenceGeo.GLOBAL,
-                "global, us, not_available");
+        InferenceGeo geo = usage.optionalEnum(
+                "inference_geo", InferenceGeo::fromWire, InferenceGeo.GLOBAL, "global, us, not_available");
         List<Iteration> iterations = iterations(usage);
         if (top == null || webSearch == null || tier == null || speed == null || geo == null || iterations == null) {
             return null;
         }
         if (iterations.isEmpty()) {
-            return new TokenUsage(top.input, top.output, top.w5 + top.w1h, top.read, top.w5, top.w1h, webSearch, tier,
-                    geo, speed, List.of());
+            return new TokenUsage(
+                    top.input,
+                    top.output,
+                    top.w5 + top.w1h,
+                    top.read,
+                    top.w5,
+                    top.w1h,
+                    webSearch,
+                    tier,
+                    geo,
+                    speed,
+                    List.of());
         }
         // The top-level counts leave out compaction and advisor steps; the bill is the sum over the iterations.
         long input = iterations.stream().mapToLong(Iteration::input).sum();
@@ -65,17 +75,18 @@ class UsageValidator {
         return value;
     }
 
-    private record Counts(long input, long output, long read, long w5, long w1h) {
-    }
+    private record Counts(long input, long output, long read, long w5, long w1h) {}
 
     /** The token counts of a usage object or of one iteration; null when one is invalid (already recorded). */
     private static Counts counts(JsonFields usage) {
         Long input = usage.requiredInteger("input_tokens", 0, MAX_TOKENS);
         Long output = usage.requiredInteger("output_tokens", 0, MAX_TOKENS);
-        Long creation = orZero(usage.optionalInteger("cache_creation_input_tokens", 0, MAX_TOKENS), usage,
+        Long creation = orZero(
+                usage.optionalInteger("cache_creation_input_tokens", 0, MAX_TOKENS),
+                usage,
                 "cache_creation_input_tokens");
-        Long read = orZero(usage.optionalInteger("cache_read_input_tokens", 0, MAX_TOKENS), usage,
-                "cache_read_input_tokens");
+        Long read = orZero(
+                usage.optionalInteger("cache_read_input_tokens", 0, MAX_TOKENS), usage, "cache_read_input_tokens");
         long[] split = split(usage, creation);
         if (input == null || output == null || creation == null || read == null || split == null) {
             return null;
@@ -110,8 +121,14 @@ class UsageValidator {
         if (counts == null || (it.has("model") && model == null) || (it.has("type") && type == null)) {
             return null;
         }
-        return new Iteration(type == null ? "message" : type, model, counts.input, counts.output, counts.read,
-                counts.w5, counts.w1h);
+        return new Iteration(
+                type == null ? "message" : type,
+                model,
+                counts.input,
+                counts.output,
+                counts.read,
+                counts.w5,
+                counts.w1h);
     }
 
     /** Absent means 0; present but invalid stays null (the error is already recorded). */
@@ -126,16 +143,18 @@ class UsageValidator {
             return usage.has("cache_creation") || creation == null ? null : new long[] {creation, 0};
         }
         JsonFields parts = cacheCreation.get();
-        Long fiveMinutes = orZero(parts.optionalInteger("ephemeral_5m_input_tokens", 0, MAX_TOKENS), parts,
-                "ephemeral_5m_input_tokens");
-        Long oneHour = orZero(parts.optionalInteger("ephemeral_1h_input_tokens", 0, MAX_TOKENS), parts,
-                "ephemeral_1h_input_tokens");
+        Long fiveMinutes = orZero(
+                parts.optionalInteger("ephemeral_5m_input_tokens", 0, MAX_TOKENS), parts, "ephemeral_5m_input_tokens");
+        Long oneHour = orZero(
+                parts.optionalInteger("ephemeral_1h_input_tokens", 0, MAX_TOKENS), parts, "ephemeral_1h_input_tokens");
         if (fiveMinutes == null || oneHour == null || creation == null) {
             return null;
         }
         if (fiveMinutes + oneHour != creation) {
-            usage.reject("cache_creation", "ephemeral_5m_input_tokens + ephemeral_1h_input_tokens must equal "
-                    + "cache_creation_input_tokens (" + creation + ")");
+            usage.reject(
+                    "cache_creation",
+                    "ephemeral_5m_input_tokens + ephemeral_1h_input_tokens must equal "
+                            + "cache_creation_input_tokens (" + creation + ")");
             return null;
         }
         return new long[] {fiveMinutes, oneHour};

@@ -24,13 +24,13 @@ final class GenAiSpans {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private GenAiSpans() {
-    }
+    private GenAiSpans() {}
 
     static List<JsonNode> events(ExportTraceServiceRequest request) {
         List<JsonNode> events = new ArrayList<>();
         for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
-            Map<String, AnyValue> resource = SpanValues.attributes(resourceSpans.getResource().getAttributesList());
+            Map<String, AnyValue> resource =
+                    SpanValues.attributes(resourceSpans.getResource().getAttributesList());
             for (ScopeSpans scope : resourceSpans.getScopeSpansList()) {
                 for (Span span : scope.getSpansList()) {
                     toEvent(span, scope.getScope().getName(), resource).ifPresent(events::add);
@@ -48,7 +48,10 @@ final class GenAiSpans {
             return Optional.empty();
         }
         ObjectNode event = JSON.createObjectNode();
-        event.put("event_id", hex(span.getTraceId().toByteArray()) + ":" + hex(span.getSpanId().toByteArray()));
+        event.put(
+                "event_id",
+                hex(span.getTraceId().toByteArray()) + ":"
+                        + hex(span.getSpanId().toByteArray()));
         long nanos = span.getEndTimeUnixNano() != 0 ? span.getEndTimeUnixNano() : span.getStartTimeUnixNano();
         event.put("occurred_at", Instant.ofEpochSecond(0, nanos).toString());
         event.put("use_case", useCase(a, resource));
@@ -67,7 +70,8 @@ final class GenAiSpans {
     private static String useCase(Map<String, AnyValue> span, Map<String, AnyValue> resource) {
         String name = SpanValues.text(span, "tokenwarden.use_case")
                 .or(() -> SpanValues.text(resource, "tokenwarden.use_case"))
-                .or(() -> SpanValues.text(resource, "service.name")).orElse("unknown_service");
+                .or(() -> SpanValues.text(resource, "service.name"))
+                .orElse("unknown_service");
         String cleaned = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
         return cleaned.isEmpty() || !Character.isLetterOrDigit(cleaned.charAt(0)) ? "svc" + cleaned : cleaned;
     }

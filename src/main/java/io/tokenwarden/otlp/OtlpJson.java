@@ -14,8 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OtlpJson {
 
-    private OtlpJson() {
-    }
+    private OtlpJson() {}
 
     static ExportTraceServiceRequest parse(JsonNode root) throws InvalidProtocolBufferException {
         for (JsonNode resourceSpans : root.path("resourceSpans")) {

@@ -49,24 +49,30 @@ class OtlpTracesController {
         List<String> rejected = ingestion.acceptAll(app, GenAiSpans.events(traces));
         ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
         if (!rejected.isEmpty()) {
-            response.setPartialSuccess(ExportTracePartialSuccess.newBuilder().setRejectedSpans(rejected.size())
+            response.setPartialSuccess(ExportTracePartialSuccess.newBuilder()
+                    .setRejectedSpans(rejected.size())
                     .setErrorMessage(String.join("; ", rejected.subList(0, Math.min(5, rejected.size())))));
         }
         return json
-                ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                ? ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
                         .body(JsonFormat.printer().print(response).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                : ResponseEntity.ok().contentType(PROTOBUF).body(response.build().toByteArray());
+                : ResponseEntity.ok()
+                        .contentType(PROTOBUF)
+                        .body(response.build().toByteArray());
     }
 
     private static boolean isJson(String contentType) {
         if (contentType == null) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/x-protobuf or application/json.");
+            throw new ApiException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/x-protobuf or application/json.");
         }
         MediaType type;
         try {
             type = MediaType.parseMediaType(contentType);
         } catch (org.springframework.http.InvalidMediaTypeException e) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/x-protobuf or application/json.");
+            throw new ApiException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/x-protobuf or application/json.");
         }
         if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
             return true;

@@ -14,21 +14,39 @@ import java.util.Optional;
 enum Producer {
 
     /** OpenTelemetry's GenAI semantic conventions: inclusive input; cache_write (2026) or cache_creation names. */
-    GENAI_CONVENTIONS(true, List.of("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens"),
+    GENAI_CONVENTIONS(
+            true,
+            List.of("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens"),
             List.of("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens"),
             List.of("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens"),
-            List.of("gen_ai.usage.cache_write.input_tokens", "gen_ai.usage.cache_creation.input_tokens",
+            List.of(
+                    "gen_ai.usage.cache_write.input_tokens",
+                    "gen_ai.usage.cache_creation.input_tokens",
                     "gen_ai.usage.cache_creation_input_tokens"),
             List.of("gen_ai.response.model", "gen_ai.request.model")),
     /** opentelemetry-instrumentation-anthropic (Python): inclusive; before 0.54 the underscore cache names. */
-    OPENLLMETRY_PYTHON(true, GENAI_CONVENTIONS.input, GENAI_CONVENTIONS.output, GENAI_CONVENTIONS.cacheRead,
-            GENAI_CONVENTIONS.cacheWrite, GENAI_CONVENTIONS.model),
+    OPENLLMETRY_PYTHON(
+            true,
+            GENAI_CONVENTIONS.input,
+            GENAI_CONVENTIONS.output,
+            GENAI_CONVENTIONS.cacheRead,
+            GENAI_CONVENTIONS.cacheWrite,
+            GENAI_CONVENTIONS.model),
     /** @traceloop/instrumentation-anthropic: Anthropic's own input_tokens, which already leave the cache out. */
-    OPENLLMETRY_JS(false, GENAI_CONVENTIONS.input, GENAI_CONVENTIONS.output, GENAI_CONVENTIONS.cacheRead,
-            GENAI_CONVENTIONS.cacheWrite, GENAI_CONVENTIONS.model),
+    OPENLLMETRY_JS(
+            false,
+            GENAI_CONVENTIONS.input,
+            GENAI_CONVENTIONS.output,
+            GENAI_CONVENTIONS.cacheRead,
+            GENAI_CONVENTIONS.cacheWrite,
+            GENAI_CONVENTIONS.model),
     /** OpenInference (Arize Phoenix): llm.token_count.* with an inclusive prompt count, llm.model_name. */
-    OPENINFERENCE(true, List.of("llm.token_count.prompt"), List.of("llm.token_count.completion"),
-            List.of("llm.token_count.prompt_details.cache_read"), List.of("llm.token_count.prompt_details.cache_write"),
+    OPENINFERENCE(
+            true,
+            List.of("llm.token_count.prompt"),
+            List.of("llm.token_count.completion"),
+            List.of("llm.token_count.prompt_details.cache_read"),
+            List.of("llm.token_count.prompt_details.cache_write"),
             List.of("llm.model_name", "llm.response.model_name", "llm.request.model_name"));
 
     private final boolean inclusiveInput;
@@ -38,8 +56,13 @@ enum Producer {
     private final List<String> cacheWrite;
     private final List<String> model;
 
-    Producer(boolean inclusiveInput, List<String> input, List<String> output, List<String> cacheRead,
-             List<String> cacheWrite, List<String> model) {
+    Producer(
+            boolean inclusiveInput,
+            List<String> input,
+            List<String> output,
+            List<String> cacheRead,
+            List<String> cacheWrite,
+            List<String> model) {
         this.inclusiveInput = inclusiveInput;
         this.input = input;
         this.output = output;
@@ -57,8 +80,8 @@ enum Producer {
         if (scope.startsWith("opentelemetry.instrumentation.anthropic")) {
             return OPENLLMETRY_PYTHON;
         }
-        if (scope.contains("openinference") || (!span.containsKey("gen_ai.usage.input_tokens")
-                && span.containsKey("llm.token_count.prompt"))) {
+        if (scope.contains("openinference")
+                || (!span.containsKey("gen_ai.usage.input_tokens") && span.containsKey("llm.token_count.prompt"))) {
             return OPENINFERENCE;
         }
         return GENAI_CONVENTIONS;
@@ -82,14 +105,19 @@ enum Producer {
     }
 
     Optional<String> model(Map<String, AnyValue> span) {
-        return model.stream().map(key -> SpanValues.text(span, key)).flatMap(Optional::stream).findFirst();
+        return model.stream()
+                .map(key -> SpanValues.text(span, key))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static Optional<Long> first(Map<String, AnyValue> span, List<String> keys) {
-        return keys.stream().map(key -> SpanValues.integer(span, key)).flatMap(Optional::stream).findFirst();
+        return keys.stream()
+                .map(key -> SpanValues.integer(span, key))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** Anthropic's additive counts: uncached input, output, cache reads, cache writes. */
-    record Usage(long input, long output, long cacheRead, long cacheWrite) {
-    }
+    record Usage(long input, long output, long cacheRead, long cacheWrite) {}
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Typed reads of span attributes; producers send counts as ints, doubles or strings. */
 final class SpanValues {
 
-    private SpanValues() {
-    }
+    private SpanValues() {}
 
     static Map<String, AnyValue> attributes(List<KeyValue> list) {
         Map<String, AnyValue> map = new HashMap<>();
@@ -27,7 +26,9 @@ final class SpanValues {
         if (value.hasIntValue()) {
             return Optional.of(value.getIntValue()).filter(v -> v >= 0);
         }
-        if (value.hasDoubleValue() && value.getDoubleValue() >= 0 && value.getDoubleValue() <= 1e12
+        if (value.hasDoubleValue()
+                && value.getDoubleValue() >= 0
+                && value.getDoubleValue() <= 1e12
                 && value.getDoubleValue() == Math.rint(value.getDoubleValue())) {
             return Optional.of((long) value.getDoubleValue());
         }

@@ -32,15 +32,19 @@ class AdminPricesController {
     @GetMapping("/admin/prices")
     String prices(Model model) {
         CatalogSnapshot snapshot = catalog.current();
-        model.addAttribute("versions", snapshot.versions().stream()
-                .map(v -> PriceVersionView.of(v, snapshot.model(v.modelId()).orElse(null))).toList());
+        model.addAttribute(
+                "versions",
+                snapshot.versions().stream()
+                        .map(v -> PriceVersionView.of(
+                                v, snapshot.model(v.modelId()).orElse(null)))
+                        .toList());
         return "admin/prices";
     }
 
     /** Shows what an uploaded catalog file would change; the page then offers to apply that same file. */
     @PostMapping("/admin/prices/catalog/preview")
-    String preview(@RequestParam("file") MultipartFile file, Principal user, Model model,
-                   RedirectAttributes redirect) throws IOException {
+    String preview(@RequestParam("file") MultipartFile file, Principal user, Model model, RedirectAttributes redirect)
+            throws IOException {
         try {
             byte[] content = file.getBytes();
             model.addAttribute("preview", sync.preview(CatalogFileReader.read(content), user.getName()));
@@ -55,13 +59,20 @@ class AdminPricesController {
     @PostMapping("/admin/prices/catalog/apply")
     String apply(@RequestParam("content") String content, Principal user, RedirectAttributes redirect) {
         try {
-            CatalogChange change = sync.apply(CatalogFileReader.read(Base64.getDecoder().decode(content)), user.getName());
-            redirect.addFlashAttribute("message", "Catalog " + change.version() + " applied: "
-                    + change.versionsAdded().size() + " price versions added, " + change.repricedEvents()
-                    + " events re-priced (change $" + change.changeUsd() + ").");
+            CatalogChange change =
+                    sync.apply(CatalogFileReader.read(Base64.getDecoder().decode(content)), user.getName());
+            redirect.addFlashAttribute(
+                    "message",
+                    "Catalog " + change.version() + " applied: "
+                            + change.versionsAdded().size() + " price versions added, " + change.repricedEvents()
+                            + " events re-priced (change $" + change.changeUsd() + ").");
         } catch (ApiException | IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "The catalog file was not applied: "
-                    + (e instanceof ApiException api ? api.summary() : "the upload was damaged; upload it again"));
+            redirect.addFlashAttribute(
+                    "error",
+                    "The catalog file was not applied: "
+                            + (e instanceof ApiException api
+                                    ? api.summary()
+                                    : "the upload was damaged; upload it again"));
         }
         return "redirect:/admin/prices";
     }
@@ -69,11 +80,13 @@ class AdminPricesController {
     @PostMapping("/admin/prices")
     String add(@RequestParam Map<String, String> form, Principal user, RedirectAttributes redirect) {
         try {
-            NewPriceVersion version = PriceRequestReader.read(FormJson.of(form,
-                    Set.of("long_context_threshold", "min_cacheable_tokens")));
+            NewPriceVersion version = PriceRequestReader.read(
+                    FormJson.of(form, Set.of("long_context_threshold", "min_cacheable_tokens")));
             PriceVersionView.Added added = changes.add(version, user.getName());
-            redirect.addFlashAttribute("message", "Price version added for " + added.priceVersion().model() + "; "
-                    + added.repricedEvents() + " events re-priced.");
+            redirect.addFlashAttribute(
+                    "message",
+                    "Price version added for " + added.priceVersion().model() + "; " + added.repricedEvents()
+                            + " events re-priced.");
         } catch (ApiException e) {
             redirect.addFlashAttribute("error", e.summary());
         }

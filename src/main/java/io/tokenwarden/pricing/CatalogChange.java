@@ -7,13 +7,28 @@ import java.util.List;
  * price versions added or changed, and the events re-priced with their dollar change. Money is exact decimal
  * strings, as everywhere in the API.
  */
-public record CatalogChange(String version, boolean applied, List<String> modelsAdded, List<String> modelsChanged,
-                            List<String> aliasesAdded, List<String> tierRulesChanged, List<String> versionsAdded,
-                            List<String> versionsSuperseded, long repricedEvents, String costBeforeUsd,
-                            String costAfterUsd, String changeUsd, long newlyPricedEvents, long newlyUnpricedEvents) {
+public record CatalogChange(
+        String version,
+        boolean applied,
+        List<String> modelsAdded,
+        List<String> modelsChanged,
+        List<String> aliasesAdded,
+        List<String> tierRulesChanged,
+        List<String> versionsAdded,
+        List<String> versionsSuperseded,
+        long repricedEvents,
+        String costBeforeUsd,
+        String costAfterUsd,
+        String changeUsd,
+        long newlyPricedEvents,
+        long newlyUnpricedEvents) {
 
     public boolean changesAnything() {
-        return !modelsAdded.isEmpty() || !modelsChanged.isEmpty() || !aliasesAdded.isEmpty()
-                || !tierRulesChanged.isEmpty() || !versionsAdded.isEmpty() || !versionsSuperseded.isEmpty();
+        return !modelsAdded.isEmpty()
+                || !modelsChanged.isEmpty()
+                || !aliasesAdded.isEmpty()
+                || !tierRulesChanged.isEmpty()
+                || !versionsAdded.isEmpty()
+                || !versionsSuperseded.isEmpty();
     }
 }

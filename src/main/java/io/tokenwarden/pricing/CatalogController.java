@@ -30,7 +30,9 @@ class CatalogController {
     @GetMapping("/api/v1/catalog")
     Map<String, Object> current() {
         CatalogSnapshot snapshot = catalog.current();
-        List<ModelView> models = snapshot.models().stream().map(m -> ModelView.of(m, snapshot.aliases())).toList();
+        List<ModelView> models = snapshot.models().stream()
+                .map(m -> ModelView.of(m, snapshot.aliases()))
+                .toList();
         return Map.of("models", models, "service_tiers", snapshot.tierRules());
     }
 

@@ -27,6 +27,7 @@ final class CatalogDiff {
     final List<String> versionsSuperseded = new ArrayList<>();
     /** Model id to the earliest instant its events must be re-priced from. */
     final Map<String, Instant> repriceFrom = new HashMap<>();
+
     final List<String> repriceTiers = new ArrayList<>();
     /** Price rows of the 2025 seed that had no source and got the file's. */
     int sourcesFilled;
@@ -40,9 +41,12 @@ final class CatalogDiff {
     void apply(CatalogFile file) {
         file.tierRules().forEach(this::tierRule);
         // Routing flags are cleared before any is set: the schema allows one routing target per tier.
-        file.models().stream().filter(m -> m.model().routingTarget()).forEach(m -> jdbc.sql(
-                "UPDATE model SET routing_target = false WHERE tier = ? AND id <> ? AND routing_target")
-                .params(m.model().tier(), m.model().id()).update());
+        file.models().stream()
+                .filter(m -> m.model().routingTarget())
+                .forEach(m -> jdbc.sql(
+                                "UPDATE model SET routing_target = false WHERE tier = ? AND id <> ? AND routing_target")
+                        .params(m.model().tier(), m.model().id())
+                        .update());
         for (CatalogFile.FileModel m : file.models()) {
             model(m.model());
             m.aliases().forEach(alias -> alias(alias, m.model().id()));
@@ -52,14 +56,18 @@ final class CatalogDiff {
 
     private void tierRule(TierRule rule) {
         Optional<TierRule> old = before.tierRule(rule.tier());
-        if (old.isPresent() && old.get().pricedAs().equals(rule.pricedAs())
-                && Objects.equals(old.get().note(), rule.note()) && Objects.equals(old.get().source(), rule.source())) {
+        if (old.isPresent()
+                && old.get().pricedAs().equals(rule.pricedAs())
+                && Objects.equals(old.get().note(), rule.note())
+                && Objects.equals(old.get().source(), rule.source())) {
             return;
         }
         jdbc.sql("""
                 INSERT INTO service_tier_rule (tier, priced_as, note, source) VALUES (?, ?, ?, ?)
                 ON CONFLICT (tier) DO UPDATE SET priced_as = excluded.priced_as, note = excluded.note,
-                    source = excluded.source""").params(rule.tier(), rule.pricedAs(), rule.note(), rule.source()).update();
+                    source = excluded.source""")
+                .params(rule.tier(), rule.pricedAs(), rule.note(), rule.source())
+                .update();
         tierRulesChanged.add(rule.tier() + " priced as " + rule.pricedAs());
         if (old.isEmpty() || !old.get().pricedAs().equals(rule.pricedAs())) {
             repriceTiers.add(rule.tier());
@@ -78,8 +86,17 @@ final class CatalogDiff {
                     us_geo_multiplier = excluded.us_geo_multiplier, routing_target = excluded.routing_target,
                     released_on = excluded.released_on, deprecated_on = excluded.deprecated_on,
                     retired_on = excluded.retired_on, source = excluded.source""")
-                .params(m.id(), m.tier(), m.minCacheableTokens(), m.usGeoMultiplier(), m.routingTarget(),
-                        m.releasedOn(), m.deprecatedOn(), m.retiredOn(), m.source()).update();
+                .params(
+                        m.id(),
+                        m.tier(),
+                        m.minCacheableTokens(),
+                        m.usGeoMultiplier(),
+                        m.routingTarget(),
+                        m.releasedOn(),
+                        m.deprecatedOn(),
+                        m.retiredOn(),
+                        m.source())
+                .update();
         if (old.isEmpty()) {
             modelsAdded.add(m.id());
             return;
@@ -91,7 +108,8 @@ final class CatalogDiff {
     }
 
     private static boolean sameMultiplier(CatalogModel a, CatalogModel b) {
-        return a.usGeoMultiplier() == null ? b.usGeoMultiplier() == null
+        return a.usGeoMultiplier() == null
+                ? b.usGeoMultiplier() == null
                 : b.usGeoMultiplier() != null && a.usGeoMultiplier().compareTo(b.usGeoMultiplier()) == 0;
     }
 
@@ -100,17 +118,24 @@ final class CatalogDiff {
             return;
         }
         jdbc.sql("INSERT INTO model_alias (alias, model_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE "
-                + "SET model_id = excluded.model_id").params(alias, modelId).update();
+                        + "SET model_id = excluded.model_id")
+                .params(alias, modelId)
+                .update();
         aliasesAdded.add(alias + " -> " + modelId);
     }
 
     private void version(PriceVersion row) {
-        Optional<PriceVersion> old = before.versions().stream().filter(v -> v.modelId().equals(row.modelId())
-                && v.speed().equals(row.speed()) && v.effectiveFrom().equals(row.effectiveFrom())).findFirst();
+        Optional<PriceVersion> old = before.versions().stream()
+                .filter(v -> v.modelId().equals(row.modelId())
+                        && v.speed().equals(row.speed())
+                        && v.effectiveFrom().equals(row.effectiveFrom()))
+                .findFirst();
         if (old.isPresent() && old.get().samePricesAs(row)) {
             if (old.get().source() == null && row.source() != null) {
                 // Rows of the 2025 seed migration had no source column: the file names it; prices stay untouched.
-                jdbc.sql("UPDATE price_version SET source = ? WHERE id = ?").params(row.source(), old.get().id()).update();
+                jdbc.sql("UPDATE price_version SET source = ? WHERE id = ?")
+                        .params(row.source(), old.get().id())
+                        .update();
                 sourcesFilled++;
             }
             return;
@@ -118,7 +143,9 @@ final class CatalogDiff {
         String name = row.modelId() + " " + row.speed() + " from " + row.effectiveFrom()
                 + (row.withdrawn() ? " (no price)" : "");
         if (old.isPresent()) {
-            jdbc.sql("UPDATE price_version SET superseded_at = now() WHERE id = ?").param(old.get().id()).update();
+            jdbc.sql("UPDATE price_version SET superseded_at = now() WHERE id = ?")
+                    .param(old.get().id())
+                    .update();
             versionsSuperseded.add(name);
         } else {
             versionsAdded.add(name);
@@ -136,12 +163,25 @@ final class CatalogDiff {
                     output_per_mtok, long_context_threshold, lc_input_per_mtok, lc_cache_write_5m_per_mtok,
                     lc_cache_write_1h_per_mtok, lc_cache_read_per_mtok, lc_output_per_mtok, batch_multiplier,
                     web_search_per_request) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(v.modelId(), v.speed(), java.sql.Timestamp.from(v.effectiveFrom()), v.withdrawn(), v.source(),
-                        actor, s == null ? null : s.input(), s == null ? null : s.cacheWrite5m(),
-                        s == null ? null : s.cacheWrite1h(), s == null ? null : s.cacheRead(),
-                        s == null ? null : s.output(), v.longContextThreshold(), lc == null ? null : lc.input(),
-                        lc == null ? null : lc.cacheWrite5m(), lc == null ? null : lc.cacheWrite1h(),
-                        lc == null ? null : lc.cacheRead(), lc == null ? null : lc.output(), v.batchMultiplier(),
+                .params(
+                        v.modelId(),
+                        v.speed(),
+                        java.sql.Timestamp.from(v.effectiveFrom()),
+                        v.withdrawn(),
+                        v.source(),
+                        actor,
+                        s == null ? null : s.input(),
+                        s == null ? null : s.cacheWrite5m(),
+                        s == null ? null : s.cacheWrite1h(),
+                        s == null ? null : s.cacheRead(),
+                        s == null ? null : s.output(),
+                        v.longContextThreshold(),
+                        lc == null ? null : lc.input(),
+                        lc == null ? null : lc.cacheWrite5m(),
+                        lc == null ? null : lc.cacheWrite1h(),
+                        lc == null ? null : lc.cacheRead(),
+                        lc == null ? null : lc.output(),
+                        v.batchMultiplier(),
                         v.webSearchPerRequest())
                 .update();
     }

@@ -8,6 +8,5 @@ import java.util.List;
  */
 record CatalogFile(String version, String sha256, List<TierRule> tierRules, List<FileModel> models) {
 
-    record FileModel(CatalogModel model, List<String> aliases, List<PriceVersion> prices) {
-    }
+    record FileModel(CatalogModel model, List<String> aliases, List<PriceVersion> prices) {}
 }

@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +33,13 @@ final class CatalogFileReader {
     static final int MAX_BYTES = 1024 * 1024;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@:-]*");
     private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final Map<String, String> sources = new HashMap<>();
     private final List<FieldError> errors = new ArrayList<>();
 
-    private CatalogFileReader() {
-    }
+    private CatalogFileReader() {}
 
     static CatalogFile read(byte[] content) {
         if (content.length > MAX_BYTES) {
@@ -49,14 +49,15 @@ final class CatalogFileReader {
         try {
             root = YAML.readTree(new String(content, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
-            throw ApiException.badRequest(List.of(new FieldError("", "not a YAML document: "
-                    + e.getOriginalMessage())));
+            throw ApiException.badRequest(
+                    List.of(new FieldError("", "not a YAML document: " + e.getOriginalMessage())));
         }
         return new CatalogFileReader().read(root, sha256(content));
     }
 
     private CatalogFile read(JsonNode root, String sha) {
-        CatalogFile file = JsonFields.object(root, "", errors).map(f -> file(f, root, sha)).orElse(null);
+        CatalogFile file =
+                JsonFields.object(root, "", errors).map(f -> file(f, root, sha)).orElse(null);
         if (!errors.isEmpty() || file == null) {
             throw ApiException.badRequest(errors);
         }
@@ -65,13 +66,14 @@ final class CatalogFileReader {
 
     private CatalogFile file(JsonFields f, JsonNode root, String sha) {
         String version = f.requiredString("version", 64, null, null);
-        f.requiredObject("sources").ifPresent(s -> root.get("sources").properties().forEach(e -> {
-            if (e.getValue().isString() && !e.getValue().stringValue().isBlank()) {
-                sources.put(e.getKey(), e.getValue().stringValue());
-            } else {
-                s.reject(e.getKey(), "must be a URL or a description of the source");
-            }
-        }));
+        f.requiredObject("sources")
+                .ifPresent(s -> root.get("sources").properties().forEach(e -> {
+                    if (e.getValue().isString() && !e.getValue().stringValue().isBlank()) {
+                        sources.put(e.getKey(), e.getValue().stringValue());
+                    } else {
+                        s.reject(e.getKey(), "must be a URL or a description of the source");
+                    }
+                }));
         List<TierRule> tiers = list(root, "service_tiers", this::tierRule);
         List<CatalogFile.FileModel> models = list(root, "models", this::model);
         checkAcrossModels(models);
@@ -80,8 +82,11 @@ final class CatalogFileReader {
 
     private TierRule tierRule(JsonFields f) {
         String tier = f.requiredString("tier", 64, NAME, "must be a lower-case name");
-        String pricedAs = f.optionalEnum("priced_as", v -> Optional.of(v).filter(Set.of("standard", "batch")::contains),
-                null, "standard, batch");
+        String pricedAs = f.optionalEnum(
+                "priced_as",
+                v -> Optional.of(v).filter(Set.of("standard", "batch")::contains),
+                null,
+                "standard, batch");
         if (!f.has("priced_as")) {
             f.reject("priced_as", "is required");
         }
@@ -90,12 +95,23 @@ final class CatalogFileReader {
 
     private CatalogFile.FileModel model(JsonFields f) {
         String id = f.requiredString("id", 128, NAME, "must be a lower-case model id");
-        String tier = f.optionalEnum("tier", v -> Optional.of(v).filter(CatalogModel.TIERS::contains), null,
+        String tier = f.optionalEnum(
+                "tier",
+                v -> Optional.of(v).filter(CatalogModel.TIERS::contains),
+                null,
                 "haiku, sonnet, opus, frontier");
         Long minCache = f.requiredInteger("min_cacheable_tokens", 0, 1_000_000);
         BigDecimal geo = f.optionalDecimal("us_only_multiplier", new BigDecimal("0.000001"), BigDecimal.TEN);
-        CatalogModel model = new CatalogModel(id, tier, minCache == null ? 0 : minCache.intValue(), geo,
-                bool(f, "routing_target"), date(f, "released"), date(f, "deprecated"), date(f, "retired"), source(f));
+        CatalogModel model = new CatalogModel(
+                id,
+                tier,
+                minCache == null ? 0 : minCache.intValue(),
+                geo,
+                bool(f, "routing_target"),
+                date(f, "released"),
+                date(f, "deprecated"),
+                date(f, "retired"),
+                source(f));
         List<String> aliases = strings(f, "aliases");
         List<PriceVersion> prices = new PriceRowReader(this, errors).rows(f, id);
         return new CatalogFile.FileModel(model, aliases, prices);
@@ -112,8 +128,10 @@ final class CatalogFileReader {
                     errors.add(new FieldError("models[" + i + "]", name + " names two models"));
                 }
             }
-            if (m.model().routingTarget() && (m.model().tier() == null || !targetTiers.add(m.model().tier()))) {
-                errors.add(new FieldError("models[" + i + "].routing_target",
+            if (m.model().routingTarget()
+                    && (m.model().tier() == null || !targetTiers.add(m.model().tier()))) {
+                errors.add(new FieldError(
+                        "models[" + i + "].routing_target",
                         "one routing target per tier, and only for a model with a tier"));
             }
         }
@@ -133,7 +151,9 @@ final class CatalogFileReader {
         }
         List<T> result = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            JsonFields.object(array.get(i), name + "[" + i + "]", errors).map(element).ifPresent(result::add);
+            JsonFields.object(array.get(i), name + "[" + i + "]", errors)
+                    .map(element)
+                    .ifPresent(result::add);
         }
         return result;
     }
@@ -193,7 +213,9 @@ final class CatalogFileReader {
             return result;
         }
         for (JsonNode item : array) {
-            if (!item.isString() || !NAME.matcher(item.stringValue()).matches() || item.stringValue().length() > 128) {
+            if (!item.isString()
+                    || !NAME.matcher(item.stringValue()).matches()
+                    || item.stringValue().length() > 128) {
                 f.reject(name, "must be a list of lower-case model names");
             } else {
                 result.add(item.stringValue());

@@ -19,8 +19,12 @@ public final class CatalogSnapshot {
     private final Map<String, TierRule> tierRules;
     private final EventPricer pricer = new EventPricer(this);
 
-    CatalogSnapshot(long revision, List<CatalogModel> models, Map<String, String> aliases,
-                    List<PriceVersion> versions, List<TierRule> tierRules) {
+    CatalogSnapshot(
+            long revision,
+            List<CatalogModel> models,
+            Map<String, String> aliases,
+            List<PriceVersion> versions,
+            List<TierRule> tierRules) {
         this.revision = revision;
         this.models = models.stream().collect(Collectors.toUnmodifiableMap(CatalogModel::id, m -> m));
         this.aliases = Map.copyOf(aliases);
@@ -72,7 +76,9 @@ public final class CatalogSnapshot {
     }
 
     public List<TierRule> tierRules() {
-        return tierRules.values().stream().sorted(Comparator.comparing(TierRule::tier)).toList();
+        return tierRules.values().stream()
+                .sorted(Comparator.comparing(TierRule::tier))
+                .toList();
     }
 
     /** The version that follows {@code version} for the same model and speed, if any. */
@@ -83,7 +89,8 @@ public final class CatalogSnapshot {
     }
 
     public Quote quote(String rawModel, Instant occurredAt, TokenUsage usage) {
-        return resolve(rawModel).map(model -> quote(model, occurredAt, usage))
+        return resolve(rawModel)
+                .map(model -> quote(model, occurredAt, usage))
                 .orElseGet(() -> Quote.unpriced(null, "unknown model " + rawModel));
     }
 
@@ -93,25 +100,32 @@ public final class CatalogSnapshot {
 
     /** The cost of an event by token type (empty when unpriced); the parts add up to its cost exactly. */
     public Map<TokenType, BigDecimal> breakdown(String rawModel, Instant occurredAt, TokenUsage usage) {
-        return resolve(rawModel).map(model -> pricer.price(model, occurredAt, usage).breakdown()).orElse(Map.of());
+        return resolve(rawModel)
+                .map(model -> pricer.price(model, occurredAt, usage).breakdown())
+                .orElse(Map.of());
     }
 
     public List<PriceVersion> versions() {
-        return versionsByModelAndSpeed.values().stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(PriceVersion::modelId).thenComparing(PriceVersion::speed)
+        return versionsByModelAndSpeed.values().stream()
+                .flatMap(List::stream)
+                .sorted(Comparator.comparing(PriceVersion::modelId)
+                        .thenComparing(PriceVersion::speed)
                         .thenComparing(PriceVersion::effectiveFrom))
                 .toList();
     }
 
     /** The model each tier routes to, one per tier at most. */
     public List<CatalogModel> routingTargets() {
-        return models.values().stream().filter(CatalogModel::routingTarget)
-                .sorted(Comparator.comparing(CatalogModel::id)).toList();
+        return models.values().stream()
+                .filter(CatalogModel::routingTarget)
+                .sorted(Comparator.comparing(CatalogModel::id))
+                .toList();
     }
 
     /** The routing target of the tier below {@code rawModel}'s; empty for the cheapest tier or a model without one. */
     public Optional<CatalogModel> routingTargetBelow(String rawModel) {
-        int tier = resolve(rawModel).map(m -> CatalogModel.TIERS.indexOf(m.tier())).orElse(-1);
+        int tier =
+                resolve(rawModel).map(m -> CatalogModel.TIERS.indexOf(m.tier())).orElse(-1);
         if (tier <= 0) {
             return Optional.empty();
         }
@@ -124,7 +138,9 @@ public final class CatalogSnapshot {
     }
 
     public List<CatalogModel> models() {
-        return models.values().stream().sorted(Comparator.comparing(CatalogModel::id)).toList();
+        return models.values().stream()
+                .sorted(Comparator.comparing(CatalogModel::id))
+                .toList();
     }
 
     public Map<String, String> aliases() {

@@ -31,8 +31,14 @@ class CatalogSync {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    CatalogSync(PriceCatalog catalog, Repricer repricer, AuditLog audit, JdbcClient jdbc, EntityManager entities,
-                PlatformTransactionManager transactionManager, JsonMapper json) {
+    CatalogSync(
+            PriceCatalog catalog,
+            Repricer repricer,
+            AuditLog audit,
+            JdbcClient jdbc,
+            EntityManager entities,
+            PlatformTransactionManager transactionManager,
+            JsonMapper json) {
         this.catalog = catalog;
         this.repricer = repricer;
         this.audit = audit;
@@ -54,8 +60,11 @@ class CatalogSync {
         });
     }
 
-    private CatalogChange change(CatalogFile file, String actor, boolean applying,
-                                 org.springframework.transaction.TransactionStatus status) {
+    private CatalogChange change(
+            CatalogFile file,
+            String actor,
+            boolean applying,
+            org.springframework.transaction.TransactionStatus status) {
         catalog.beginChange();
         CatalogDiff diff = new CatalogDiff(jdbc, catalog.uncommitted(), actor);
         diff.apply(file);
@@ -70,21 +79,40 @@ class CatalogSync {
             repriced = repriced.plus(repricer.repriceTier(updated, tier));
         }
         repriced = repriced.plus(repricer.resolveUnknownModels(updated));
-        CatalogChange change = new CatalogChange(file.version(), applying, diff.modelsAdded, diff.modelsChanged,
-                diff.aliasesAdded, diff.tierRulesChanged, diff.versionsAdded, diff.versionsSuperseded,
-                repriced.events(), Money.format(repriced.costBefore()), Money.format(repriced.costAfter()),
-                Money.format(repriced.change()), repriced.newlyPriced(), repriced.newlyUnpriced());
+        CatalogChange change = new CatalogChange(
+                file.version(),
+                applying,
+                diff.modelsAdded,
+                diff.modelsChanged,
+                diff.aliasesAdded,
+                diff.tierRulesChanged,
+                diff.versionsAdded,
+                diff.versionsSuperseded,
+                repriced.events(),
+                Money.format(repriced.costBefore()),
+                Money.format(repriced.costAfter()),
+                Money.format(repriced.change()),
+                repriced.newlyPriced(),
+                repriced.newlyUnpriced());
         if (!change.changesAnything() && repriced.events() == 0 && diff.sourcesFilled == 0) {
             // A restart with the same file: nothing to keep, and no revision bump to make every instance reload.
             status.setRollbackOnly();
         } else if (applying) {
             audit.record(actor, "catalog.apply", "catalog " + file.version(), null, change);
             jdbc.sql("INSERT INTO catalog_file (version, sha256, applied_by, summary) VALUES (?, ?, ?, ?::jsonb)")
-                    .params(file.version(), file.sha256(), actor, json.writeValueAsString(change)).update();
-            log.info("Catalog {} applied by {}: {} models added, {} changed, {} price versions added, {} superseded; "
-                            + "{} events re-priced ({} USD change)", file.version(), actor, change.modelsAdded().size(),
-                    change.modelsChanged().size(), change.versionsAdded().size(), change.versionsSuperseded().size(),
-                    change.repricedEvents(), change.changeUsd());
+                    .params(file.version(), file.sha256(), actor, json.writeValueAsString(change))
+                    .update();
+            log.info(
+                    "Catalog {} applied by {}: {} models added, {} changed, {} price versions added, {} superseded; "
+                            + "{} events re-priced ({} USD change)",
+                    file.version(),
+                    actor,
+                    change.modelsAdded().size(),
+                    change.modelsChanged().size(),
+                    change.versionsAdded().size(),
+                    change.versionsSuperseded().size(),
+                    change.repricedEvents(),
+                    change.changeUsd());
         }
         return change;
     }

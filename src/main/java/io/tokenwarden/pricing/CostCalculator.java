@@ -12,12 +12,11 @@ import java.util.Map;
  */
 final class CostCalculator {
 
-    private CostCalculator() {
-    }
+    private CostCalculator() {}
 
     /** Token terms of one part at one version: input, cache_write_5m, cache_write_1h, cache_read, output. */
-    static Map<TokenType, BigDecimal> tokenTerms(CatalogModel model, PriceVersion version, TokenUsage part,
-                                                  boolean batch) {
+    static Map<TokenType, BigDecimal> tokenTerms(
+            CatalogModel model, PriceVersion version, TokenUsage part, boolean batch) {
         Rates rates = version.ratesFor(part);
         BigDecimal factor = BigDecimal.ONE;
         if (batch) {

@@ -24,18 +24,21 @@ final class EventPricer {
     }
 
     /** The quote and, when priced, its cost by token type (the parts add up to the cost exactly). */
-    record Priced(Quote quote, Map<TokenType, BigDecimal> breakdown) {
-    }
+    record Priced(Quote quote, Map<TokenType, BigDecimal> breakdown) {}
 
     Priced price(CatalogModel model, Instant at, TokenUsage usage) {
         Optional<TierRule> rule = catalog.tierRule(usage.serviceTier().wireName());
         if (rule.isEmpty()) {
-            return unpriced(model, "no price for service_tier=" + usage.serviceTier().wireName() + " on "
-                    + model.id() + " on " + day(at));
+            return unpriced(
+                    model,
+                    "no price for service_tier=" + usage.serviceTier().wireName() + " on " + model.id() + " on "
+                            + day(at));
         }
         if (rule.get().batch() && !TokenUsage.STANDARD_SPEED.equals(usage.speed())) {
-            return unpriced(model, "no price for speed=" + usage.speed() + " with service_tier="
-                    + usage.serviceTier().wireName() + " on " + model.id() + " (fast mode is never batched)");
+            return unpriced(
+                    model,
+                    "no price for speed=" + usage.speed() + " with service_tier="
+                            + usage.serviceTier().wireName() + " on " + model.id() + " (fast mode is never batched)");
         }
         Optional<PriceVersion> main = catalog.versionAt(model.id(), usage.speed(), at);
         if (main.isEmpty()) {
@@ -52,7 +55,11 @@ final class EventPricer {
             if (version.isEmpty()) {
                 return unpriced(model, noPrice(partModel.get().id(), speed, at));
             }
-            CostCalculator.tokenTerms(partModel.get(), version.get(), part.usage(), rule.get().batch())
+            CostCalculator.tokenTerms(
+                            partModel.get(),
+                            version.get(),
+                            part.usage(),
+                            rule.get().batch())
                     .forEach((type, cost) -> sum.merge(type, cost, BigDecimal::add));
         }
         sum.put(TokenType.WEB_SEARCH, CostCalculator.webSearchFee(main.get(), usage.webSearchRequests()));
@@ -75,15 +82,16 @@ final class EventPricer {
     }
 
     /** A part to price: the whole request, or one iteration at its own model. */
-    private record Part(String rawModel, Optional<CatalogModel> model, TokenUsage usage) {
-    }
+    private record Part(String rawModel, Optional<CatalogModel> model, TokenUsage usage) {}
 
     private List<Part> parts(CatalogModel model, TokenUsage usage) {
         if (usage.iterations().isEmpty()) {
             return List.of(new Part(model.id(), Optional.of(model), usage));
         }
-        return usage.iterations().stream().map(it -> it.model() == null
-                ? new Part(model.id(), Optional.of(model), usage.part(it))
-                : new Part(it.model(), catalog.resolve(it.model()), usage.part(it))).toList();
+        return usage.iterations().stream()
+                .map(it -> it.model() == null
+                        ? new Part(model.id(), Optional.of(model), usage.part(it))
+                        : new Part(it.model(), catalog.resolve(it.model()), usage.part(it)))
+                .toList();
     }
 }

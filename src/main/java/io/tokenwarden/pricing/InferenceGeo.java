@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** usage.inference_geo: where the request was served; US-only inference may carry a multiplier. */
 public enum InferenceGeo {
-    GLOBAL, US, NOT_AVAILABLE;
+    GLOBAL,
+    US,
+    NOT_AVAILABLE;
 
     public String wireName() {
         return WireNames.of(this);

@@ -10,10 +10,10 @@ class ModelAliasEntity {
 
     @Id
     private String alias;
+
     private String modelId;
 
-    protected ModelAliasEntity() {
-    }
+    protected ModelAliasEntity() {}
 
     String alias() {
         return alias;

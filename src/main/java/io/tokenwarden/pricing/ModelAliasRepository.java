@@ -2,5 +2,4 @@ package io.tokenwarden.pricing;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ModelAliasRepository extends JpaRepository<ModelAliasEntity, String> {
-}
+interface ModelAliasRepository extends JpaRepository<ModelAliasEntity, String> {}

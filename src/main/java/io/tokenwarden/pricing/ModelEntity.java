@@ -13,6 +13,7 @@ class ModelEntity {
 
     @Id
     private String id;
+
     private String tier;
     private int minCacheableTokens;
     private BigDecimal usGeoMultiplier;
@@ -23,8 +24,7 @@ class ModelEntity {
     private String source;
     private Instant createdAt;
 
-    protected ModelEntity() {
-    }
+    protected ModelEntity() {}
 
     ModelEntity(String id, String tier, int minCacheableTokens, BigDecimal usGeoMultiplier) {
         this.id = id;
@@ -35,7 +35,15 @@ class ModelEntity {
     }
 
     CatalogModel toModel() {
-        return new CatalogModel(id, tier, minCacheableTokens, usGeoMultiplier, routingTarget, releasedOn, deprecatedOn,
-                retiredOn, source);
+        return new CatalogModel(
+                id,
+                tier,
+                minCacheableTokens,
+                usGeoMultiplier,
+                routingTarget,
+                releasedOn,
+                deprecatedOn,
+                retiredOn,
+                source);
     }
 }

@@ -13,8 +13,7 @@ final class ModelNames {
     private static final Pattern BEDROCK_PREFIX = Pattern.compile("^([a-z]{2,6}\\.)?anthropic\\.");
     private static final Pattern BEDROCK_VERSION = Pattern.compile("-v\\d+(:\\d+)?$");
 
-    private ModelNames() {
-    }
+    private ModelNames() {}
 
     static String normalize(String raw) {
         String name = raw.trim().toLowerCase(Locale.ROOT);

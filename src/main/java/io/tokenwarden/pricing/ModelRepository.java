@@ -2,5 +2,4 @@ package io.tokenwarden.pricing;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ModelRepository extends JpaRepository<ModelEntity, String> {
-}
+interface ModelRepository extends JpaRepository<ModelEntity, String> {}

@@ -27,7 +27,8 @@ public class PriceCatalog {
     private final PriceVersionRepository versions;
     private volatile CatalogSnapshot snapshot;
 
-    PriceCatalog(JdbcClient jdbc, ModelRepository models, ModelAliasRepository aliases, PriceVersionRepository versions) {
+    PriceCatalog(
+            JdbcClient jdbc, ModelRepository models, ModelAliasRepository aliases, PriceVersionRepository versions) {
         this.jdbc = jdbc;
         this.models = models;
         this.aliases = aliases;
@@ -37,7 +38,10 @@ public class PriceCatalog {
     /** For a transaction that stores priced events: blocks while a price change is in progress. */
     @Transactional(propagation = Propagation.MANDATORY)
     public CatalogSnapshot forWrite() {
-        return snapshot(jdbc.sql("SELECT catalog_revision_for_write(?)").param(CATALOG_LOCK).query(Long.class).single());
+        return snapshot(jdbc.sql("SELECT catalog_revision_for_write(?)")
+                .param(CATALOG_LOCK)
+                .query(Long.class)
+                .single());
     }
 
     /** The committed catalog, for reads that tolerate a change committing meanwhile. */
@@ -59,8 +63,10 @@ public class PriceCatalog {
     /** Starts a catalog change: the caller's transaction then sees no concurrent event writer. */
     @Transactional(propagation = Propagation.MANDATORY)
     void beginChange() {
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked").param(CATALOG_LOCK)
-                .query(Integer.class).single();
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked")
+                .param(CATALOG_LOCK)
+                .query(Integer.class)
+                .single();
         jdbc.sql("UPDATE catalog_revision SET revision = revision + 1").update();
     }
 
@@ -73,16 +79,23 @@ public class PriceCatalog {
     }
 
     private long revision() {
-        return jdbc.sql("SELECT revision FROM catalog_revision").query(Long.class).single();
+        return jdbc.sql("SELECT revision FROM catalog_revision")
+                .query(Long.class)
+                .single();
     }
 
     private CatalogSnapshot load(long revision) {
         Map<String, String> aliasMap = aliases.findAll().stream()
                 .collect(Collectors.toMap(ModelAliasEntity::alias, ModelAliasEntity::modelId));
-        return new CatalogSnapshot(revision,
+        return new CatalogSnapshot(
+                revision,
                 models.findAll().stream().map(ModelEntity::toModel).toList(),
                 aliasMap,
-                versions.findBySupersededAtIsNull().stream().map(PriceVersionEntity::toVersion).toList(),
-                jdbc.sql("SELECT tier, priced_as, note, source FROM service_tier_rule").query(TierRule.class).list());
+                versions.findBySupersededAtIsNull().stream()
+                        .map(PriceVersionEntity::toVersion)
+                        .toList(),
+                jdbc.sql("SELECT tier, priced_as, note, source FROM service_tier_rule")
+                        .query(TierRule.class)
+                        .list());
     }
 }

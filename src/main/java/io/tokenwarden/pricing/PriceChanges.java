@@ -21,8 +21,12 @@ class PriceChanges {
     private final Repricer repricer;
     private final AuditLog audit;
 
-    PriceChanges(PriceCatalog catalog, ModelRepository models, PriceVersionRepository versions, Repricer repricer,
-                 AuditLog audit) {
+    PriceChanges(
+            PriceCatalog catalog,
+            ModelRepository models,
+            PriceVersionRepository versions,
+            Repricer repricer,
+            AuditLog audit) {
         this.catalog = catalog;
         this.models = models;
         this.versions = versions;
@@ -33,23 +37,37 @@ class PriceChanges {
     @Transactional
     PriceVersionView.Added add(NewPriceVersion request, String actor) {
         catalog.beginChange();
-        java.util.Optional<CatalogModel> existing = catalog.uncommitted().resolve(request.version().modelId());
+        java.util.Optional<CatalogModel> existing =
+                catalog.uncommitted().resolve(request.version().modelId());
         existing.ifPresent(model -> refuseModelFields(request, model));
         String modelId = existing.map(CatalogModel::id).orElseGet(() -> createModel(request));
         PriceVersion asked = request.version();
-        if (versions.existsByModelIdAndSpeedAndEffectiveFromAndSupersededAtIsNull(modelId, asked.speed(),
-                asked.effectiveFrom())) {
-            throw new ApiException(HttpStatus.CONFLICT, "A price version of " + modelId + " taking effect at "
-                    + asked.effectiveFrom() + " exists already; add one with another effective_from.");
+        if (versions.existsByModelIdAndSpeedAndEffectiveFromAndSupersededAtIsNull(
+                modelId, asked.speed(), asked.effectiveFrom())) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "A price version of " + modelId + " taking effect at " + asked.effectiveFrom()
+                            + " exists already; add one with another effective_from.");
         }
-        PriceVersion toStore = new PriceVersion(0, modelId, asked.effectiveFrom(), asked.standard(),
-                asked.longContextThreshold(), asked.longContext(), asked.batchMultiplier(), asked.webSearchPerRequest());
-        PriceVersion stored = versions.save(new PriceVersionEntity(toStore, actor)).toVersion();
+        PriceVersion toStore = new PriceVersion(
+                0,
+                modelId,
+                asked.effectiveFrom(),
+                asked.standard(),
+                asked.longContextThreshold(),
+                asked.longContext(),
+                asked.batchMultiplier(),
+                asked.webSearchPerRequest());
+        PriceVersion stored =
+                versions.save(new PriceVersionEntity(toStore, actor)).toVersion();
         CatalogSnapshot updated = catalog.uncommitted();
-        Instant until = updated.successorOf(stored).map(PriceVersion::effectiveFrom).orElse(null);
+        Instant until =
+                updated.successorOf(stored).map(PriceVersion::effectiveFrom).orElse(null);
         long repriced = repricer.repriceRange(updated, modelId, stored.effectiveFrom(), until)
-                .plus(repricer.resolveUnknownModels(updated)).events();
-        PriceVersionView view = PriceVersionView.of(stored, updated.model(modelId).orElse(null));
+                .plus(repricer.resolveUnknownModels(updated))
+                .events();
+        PriceVersionView view =
+                PriceVersionView.of(stored, updated.model(modelId).orElse(null));
         audit.record(actor, "price_version.add", modelId, null, view);
         return new PriceVersionView.Added(view, repriced);
     }
@@ -68,8 +86,9 @@ class PriceChanges {
         if (request.minCacheableTokens() != null && request.minCacheableTokens() != model.minCacheableTokens()) {
             errors.add(new io.tokenwarden.web.FieldError("min_cacheable_tokens", why));
         }
-        if (request.usGeoMultiplier() != null && (model.usGeoMultiplier() == null
-                || request.usGeoMultiplier().compareTo(model.usGeoMultiplier()) != 0)) {
+        if (request.usGeoMultiplier() != null
+                && (model.usGeoMultiplier() == null
+                        || request.usGeoMultiplier().compareTo(model.usGeoMultiplier()) != 0)) {
             errors.add(new io.tokenwarden.web.FieldError("us_geo_multiplier", why));
         }
         if (!errors.isEmpty()) {
@@ -80,6 +99,8 @@ class PriceChanges {
     private String createModel(NewPriceVersion request) {
         int minCache = request.minCacheableTokens() == null ? 1024 : request.minCacheableTokens();
         BigDecimal geo = request.usGeoMultiplier();
-        return models.save(new ModelEntity(request.version().modelId(), request.tier(), minCache, geo)).toModel().id();
+        return models.save(new ModelEntity(request.version().modelId(), request.tier(), minCache, geo))
+                .toModel()
+                .id();
     }
 }

@@ -15,12 +15,13 @@ final class PriceRequestReader {
 
     private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
 
-    private PriceRequestReader() {
-    }
+    private PriceRequestReader() {}
 
     static NewPriceVersion read(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
-        NewPriceVersion request = JsonFields.object(body, "", errors).map(PriceRequestReader::read).orElse(null);
+        NewPriceVersion request = JsonFields.object(body, "", errors)
+                .map(PriceRequestReader::read)
+                .orElse(null);
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);
         }
@@ -33,18 +34,20 @@ final class PriceRequestReader {
         Rates standard = rates(f, "");
         Long threshold = f.optionalInteger("long_context_threshold", 1, 1_000_000_000L);
         Rates longContext = threshold == null ? null : rates(f, "long_context_");
-        BigDecimal batch = Optional.ofNullable(f.optionalDecimal("batch_multiplier", new BigDecimal("0.000001"),
-                BigDecimal.ONE)).orElse(new BigDecimal("0.5"));
-        BigDecimal webSearch = Optional.ofNullable(f.optionalDecimal("web_search_per_request", BigDecimal.ZERO,
-                MAX_PRICE)).orElse(new BigDecimal("0.01"));
+        BigDecimal batch = Optional.ofNullable(
+                        f.optionalDecimal("batch_multiplier", new BigDecimal("0.000001"), BigDecimal.ONE))
+                .orElse(new BigDecimal("0.5"));
+        BigDecimal webSearch = Optional.ofNullable(
+                        f.optionalDecimal("web_search_per_request", BigDecimal.ZERO, MAX_PRICE))
+                .orElse(new BigDecimal("0.01"));
         String tier = f.optionalEnum("tier", PriceRequestReader::tier, null, "haiku, sonnet, opus");
         Long minCache = f.optionalInteger("min_cacheable_tokens", 0, 1_000_000);
         BigDecimal geo = f.optionalDecimal("us_geo_multiplier", new BigDecimal("0.000001"), BigDecimal.TEN);
         if (model == null || effectiveFrom == null || standard == null || (threshold != null && longContext == null)) {
             return null;
         }
-        PriceVersion version = new PriceVersion(0, model.trim(), effectiveFrom.toInstant(), standard, threshold,
-                longContext, batch, webSearch);
+        PriceVersion version = new PriceVersion(
+                0, model.trim(), effectiveFrom.toInstant(), standard, threshold, longContext, batch, webSearch);
         return new NewPriceVersion(version, tier, minCache == null ? null : minCache.intValue(), geo);
     }
 

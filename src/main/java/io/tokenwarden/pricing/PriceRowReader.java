@@ -44,11 +44,13 @@ final class PriceRowReader {
         Set<String> starts = new HashSet<>();
         for (PriceVersion row : rows) {
             if (!starts.add(row.speed() + row.effectiveFrom())) {
-                errors.add(new FieldError(model.path("prices"), "two rows of speed " + row.speed() + " start on "
-                        + row.effectiveFrom()));
+                errors.add(new FieldError(
+                        model.path("prices"), "two rows of speed " + row.speed() + " start on " + row.effectiveFrom()));
             }
         }
-        ends.stream().filter(end -> !starts.contains(end.speed() + end.effectiveFrom())).forEach(rows::add);
+        ends.stream()
+                .filter(end -> !starts.contains(end.speed() + end.effectiveFrom()))
+                .forEach(rows::add);
         return rows;
     }
 
@@ -70,10 +72,12 @@ final class PriceRowReader {
             threshold = lp.get().requiredInteger("above", 1, 1_000_000_000L);
             longPrompt = rates(lp.get());
         }
-        BigDecimal batch = Optional.ofNullable(f.optionalDecimal("batch_multiplier", new BigDecimal("0.000001"),
-                BigDecimal.ONE)).orElse(new BigDecimal("0.5"));
-        BigDecimal webSearch = Optional.ofNullable(f.optionalDecimal("web_search_per_request", BigDecimal.ZERO,
-                MAX_PRICE)).orElse(new BigDecimal("0.01"));
+        BigDecimal batch = Optional.ofNullable(
+                        f.optionalDecimal("batch_multiplier", new BigDecimal("0.000001"), BigDecimal.ONE))
+                .orElse(new BigDecimal("0.5"));
+        BigDecimal webSearch = Optional.ofNullable(
+                        f.optionalDecimal("web_search_per_request", BigDecimal.ZERO, MAX_PRICE))
+                .orElse(new BigDecimal("0.01"));
         String source = file.source(f);
         if (from == null || standard == null || (lp.isPresent() && (threshold == null || longPrompt == null))) {
             return;
@@ -82,11 +86,31 @@ final class PriceRowReader {
             f.reject("until", "must not be before from");
             return;
         }
-        rows.add(new PriceVersion(0, modelId, speed, CatalogFileReader.startOf(from), standard, threshold,
-                longPrompt, batch, webSearch, false, source));
+        rows.add(new PriceVersion(
+                0,
+                modelId,
+                speed,
+                CatalogFileReader.startOf(from),
+                standard,
+                threshold,
+                longPrompt,
+                batch,
+                webSearch,
+                false,
+                source));
         if (until != null) {
-            ends.add(new PriceVersion(0, modelId, speed, CatalogFileReader.startOf(until.plusDays(1)), null, null,
-                    null, batch, webSearch, true, source));
+            ends.add(new PriceVersion(
+                    0,
+                    modelId,
+                    speed,
+                    CatalogFileReader.startOf(until.plusDays(1)),
+                    null,
+                    null,
+                    null,
+                    batch,
+                    webSearch,
+                    true,
+                    source));
         }
     }
 

@@ -16,22 +16,29 @@ class PriceVersionEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String modelId;
     private String speed;
     private Instant effectiveFrom;
     private BigDecimal inputPerMtok;
+
     @Column(name = "cache_write_5m_per_mtok")
     private BigDecimal cacheWrite5mPerMtok;
+
     @Column(name = "cache_write_1h_per_mtok")
     private BigDecimal cacheWrite1hPerMtok;
+
     private BigDecimal cacheReadPerMtok;
     private BigDecimal outputPerMtok;
     private Long longContextThreshold;
     private BigDecimal lcInputPerMtok;
+
     @Column(name = "lc_cache_write_5m_per_mtok")
     private BigDecimal lcCacheWrite5mPerMtok;
+
     @Column(name = "lc_cache_write_1h_per_mtok")
     private BigDecimal lcCacheWrite1hPerMtok;
+
     private BigDecimal lcCacheReadPerMtok;
     private BigDecimal lcOutputPerMtok;
     private BigDecimal batchMultiplier;
@@ -42,8 +49,7 @@ class PriceVersionEntity {
     private Instant createdAt;
     private String createdBy;
 
-    protected PriceVersionEntity() {
-    }
+    protected PriceVersionEntity() {}
 
     PriceVersionEntity(PriceVersion version, String createdBy) {
         this.modelId = version.modelId();
@@ -81,11 +87,29 @@ class PriceVersionEntity {
     }
 
     PriceVersion toVersion() {
-        Rates standard = withdrawn ? null : new Rates(inputPerMtok, cacheWrite5mPerMtok, cacheWrite1hPerMtok, cacheReadPerMtok, outputPerMtok);
-        Rates longContext = longContextThreshold == null ? null : new Rates(lcInputPerMtok, lcCacheWrite5mPerMtok,
-                lcCacheWrite1hPerMtok, lcCacheReadPerMtok, lcOutputPerMtok);
-        return new PriceVersion(id, modelId, speed, effectiveFrom, standard, longContextThreshold, longContext,
-                batchMultiplier, webSearchPerRequest, withdrawn, source);
+        Rates standard = withdrawn
+                ? null
+                : new Rates(inputPerMtok, cacheWrite5mPerMtok, cacheWrite1hPerMtok, cacheReadPerMtok, outputPerMtok);
+        Rates longContext = longContextThreshold == null
+                ? null
+                : new Rates(
+                        lcInputPerMtok,
+                        lcCacheWrite5mPerMtok,
+                        lcCacheWrite1hPerMtok,
+                        lcCacheReadPerMtok,
+                        lcOutputPerMtok);
+        return new PriceVersion(
+                id,
+                modelId,
+                speed,
+                effectiveFrom,
+                standard,
+                longContextThreshold,
+                longContext,
+                batchMultiplier,
+                webSearchPerRequest,
+                withdrawn,
+                source);
     }
 
     boolean superseded() {

@@ -6,8 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PriceVersionRepository extends JpaRepository<PriceVersionEntity, Long> {
 
-    boolean existsByModelIdAndSpeedAndEffectiveFromAndSupersededAtIsNull(String modelId, String speed,
-                                                                         Instant effectiveFrom);
+    boolean existsByModelIdAndSpeedAndEffectiveFromAndSupersededAtIsNull(
+            String modelId, String speed, Instant effectiveFrom);
 
     List<PriceVersionEntity> findBySupersededAtIsNull();
 }

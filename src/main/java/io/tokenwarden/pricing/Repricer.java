@@ -33,8 +33,8 @@ class Repricer {
 
     /** Events of {@code modelId} in [from, until): the version just added governs them now. */
     Repriced repriceRange(CatalogSnapshot catalog, String modelId, Instant from, Instant until) {
-        String where = "model_id = :model AND occurred_at >= :from"
-                + (until == null ? "" : " AND occurred_at < :until");
+        String where =
+                "model_id = :model AND occurred_at >= :from" + (until == null ? "" : " AND occurred_at < :until");
         return reprice(catalog, where, modelId, from, until);
     }
 
@@ -43,8 +43,8 @@ class Repricer {
      * name the model under another request's model, by any of its names; such events are few).
      */
     Repriced repriceModelFrom(CatalogSnapshot catalog, String modelId, Instant from) {
-        return reprice(catalog, "(model_id = :model OR iterations IS NOT NULL) AND occurred_at >= :from",
-                modelId, from, null);
+        return reprice(
+                catalog, "(model_id = :model OR iterations IS NOT NULL) AND occurred_at >= :from", modelId, from, null);
     }
 
     /** Every event of one service tier: the catalog's rule for that tier changed. */
@@ -55,7 +55,8 @@ class Repricer {
     /** Unpriced events whose model name the catalog now knows (a new model or alias). */
     Repriced resolveUnknownModels(CatalogSnapshot catalog) {
         List<String> unresolved = jdbc.sql("SELECT DISTINCT model FROM usage_event WHERE model_id IS NULL")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         Repriced done = Repriced.NONE;
         for (String name : unresolved) {
             if (catalog.resolve(name).isPresent()) {
@@ -71,9 +72,12 @@ class Repricer {
         while (true) {
             List<StoredEvent> page = jdbc.sql("SELECT " + COLUMNS + " FROM usage_event WHERE " + where
                             + " AND id > :after ORDER BY id LIMIT " + PAGE)
-                    .param("model", model).param("from", timestamp(from)).param("until", timestamp(until))
+                    .param("model", model)
+                    .param("from", timestamp(from))
+                    .param("until", timestamp(until))
                     .param("after", afterId)
-                    .query(Repricer::row).list();
+                    .query(Repricer::row)
+                    .list();
             if (page.isEmpty()) {
                 return done;
             }
@@ -87,7 +91,9 @@ class Repricer {
 
     /** One statement per page: the new prices as arrays, joined to the rows by id. */
     private Repriced update(CatalogSnapshot catalog, List<StoredEvent> page) {
-        List<Quote> quotes = page.stream().map(e -> catalog.quote(e.model(), e.occurredAt(), e.usage())).toList();
+        List<Quote> quotes = page.stream()
+                .map(e -> catalog.quote(e.model(), e.occurredAt(), e.usage()))
+                .toList();
         Long[] ids = page.stream().map(StoredEvent::id).toArray(Long[]::new);
         listeners.forEach(listener -> listener.beforeRepricing(ids));
         jdbc.sql("""
@@ -96,7 +102,8 @@ class Repricer {
                         FROM unnest(?::int8[], ?::text[], ?::int8[], ?::numeric[], ?::text[])
                             AS v(id, model_id, price_version_id, cost, reason)
                         WHERE u.id = v.id""")
-                .params(ids,
+                .params(
+                        ids,
                         quotes.stream().map(Quote::modelId).toArray(String[]::new),
                         quotes.stream().map(Quote::priceVersionId).toArray(Long[]::new),
                         quotes.stream().map(Quote::cost).toArray(BigDecimal[]::new),
@@ -110,8 +117,11 @@ class Repricer {
             if (before == null ? after == null : after != null && before.compareTo(after) == 0) {
                 continue; // computed again, same price: not counted as re-priced
             }
-            result = result.plus(new Repriced(1, Optional.ofNullable(before).orElse(BigDecimal.ZERO),
-                    Optional.ofNullable(after).orElse(BigDecimal.ZERO), before == null && after != null ? 1 : 0,
+            result = result.plus(new Repriced(
+                    1,
+                    Optional.ofNullable(before).orElse(BigDecimal.ZERO),
+                    Optional.ofNullable(after).orElse(BigDecimal.ZERO),
+                    before == null && after != null ? 1 : 0,
                     before != null && after == null ? 1 : 0));
         }
         return result;
@@ -121,11 +131,14 @@ class Repricer {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private record StoredEvent(long id, Instant occurredAt, String model, BigDecimal cost, TokenUsage usage) {
-    }
+    private record StoredEvent(long id, Instant occurredAt, String model, BigDecimal cost, TokenUsage usage) {}
 
     private static StoredEvent row(ResultSet rs, int n) throws SQLException {
-        return new StoredEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("model"),
-                rs.getBigDecimal("cost"), UsageColumns.read(rs));
+        return new StoredEvent(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("model"),
+                rs.getBigDecimal("cost"),
+                UsageColumns.read(rs));
     }
 }

@@ -4,7 +4,12 @@ import io.tokenwarden.web.WireNames;
 
 /** What a part of a cost was paid for; web searches are counted in requests, the rest in tokens. */
 public enum TokenType {
-    INPUT, CACHE_WRITE_5M, CACHE_WRITE_1H, CACHE_READ, OUTPUT, WEB_SEARCH;
+    INPUT,
+    CACHE_WRITE_5M,
+    CACHE_WRITE_1H,
+    CACHE_READ,
+    OUTPUT,
+    WEB_SEARCH;
 
     public String wireName() {
         return WireNames.of(this);

@@ -10,16 +10,29 @@ import java.util.List;
  * <p>When {@code iterations} is not empty the request had several sampling steps (compaction, an advisor):
  * the counts here are then their sums, and the cost is summed over the iterations, each at its own model.
  */
-public record TokenUsage(long input, long output, long cacheCreation, long cacheRead,
-                         long cacheWrite5m, long cacheWrite1h, long webSearchRequests,
-                         ServiceTier serviceTier, InferenceGeo inferenceGeo, String speed,
-                         List<Iteration> iterations) {
+public record TokenUsage(
+        long input,
+        long output,
+        long cacheCreation,
+        long cacheRead,
+        long cacheWrite5m,
+        long cacheWrite1h,
+        long webSearchRequests,
+        ServiceTier serviceTier,
+        InferenceGeo inferenceGeo,
+        String speed,
+        List<Iteration> iterations) {
 
     public static final String STANDARD_SPEED = "standard";
 
     public TokenUsage {
-        if (input < 0 || output < 0 || cacheCreation < 0 || cacheRead < 0 || cacheWrite5m < 0
-                || cacheWrite1h < 0 || webSearchRequests < 0) {
+        if (input < 0
+                || output < 0
+                || cacheCreation < 0
+                || cacheRead < 0
+                || cacheWrite5m < 0
+                || cacheWrite1h < 0
+                || webSearchRequests < 0) {
             throw new IllegalArgumentException("token counts must be >= 0");
         }
         if (cacheWrite5m + cacheWrite1h != cacheCreation) {
@@ -30,10 +43,28 @@ public record TokenUsage(long input, long output, long cacheCreation, long cache
     }
 
     /** Standard speed, no iterations. */
-    public TokenUsage(long input, long output, long cacheCreation, long cacheRead, long cacheWrite5m,
-                      long cacheWrite1h, long webSearchRequests, ServiceTier serviceTier, InferenceGeo inferenceGeo) {
-        this(input, output, cacheCreation, cacheRead, cacheWrite5m, cacheWrite1h, webSearchRequests, serviceTier,
-                inferenceGeo, STANDARD_SPEED, List.of());
+    public TokenUsage(
+            long input,
+            long output,
+            long cacheCreation,
+            long cacheRead,
+            long cacheWrite5m,
+            long cacheWrite1h,
+            long webSearchRequests,
+            ServiceTier serviceTier,
+            InferenceGeo inferenceGeo) {
+        this(
+                input,
+                output,
+                cacheCreation,
+                cacheRead,
+                cacheWrite5m,
+                cacheWrite1h,
+                webSearchRequests,
+                serviceTier,
+                inferenceGeo,
+                STANDARD_SPEED,
+                List.of());
     }
 
     /** Input as the long-context threshold counts it: uncached input, cache writes and cache reads. */
@@ -43,24 +74,64 @@ public record TokenUsage(long input, long output, long cacheCreation, long cache
 
     /** Same token counts, other tier and geo: what a recommendation prices as "projected". */
     public TokenUsage with(ServiceTier tier, InferenceGeo geo) {
-        return new TokenUsage(input, output, cacheCreation, cacheRead, cacheWrite5m, cacheWrite1h,
-                webSearchRequests, tier, geo, speed, iterations);
+        return new TokenUsage(
+                input,
+                output,
+                cacheCreation,
+                cacheRead,
+                cacheWrite5m,
+                cacheWrite1h,
+                webSearchRequests,
+                tier,
+                geo,
+                speed,
+                iterations);
     }
 
     public TokenUsage withSpeed(String otherSpeed) {
-        return new TokenUsage(input, output, cacheCreation, cacheRead, cacheWrite5m, cacheWrite1h,
-                webSearchRequests, serviceTier, inferenceGeo, otherSpeed, iterations);
+        return new TokenUsage(
+                input,
+                output,
+                cacheCreation,
+                cacheRead,
+                cacheWrite5m,
+                cacheWrite1h,
+                webSearchRequests,
+                serviceTier,
+                inferenceGeo,
+                otherSpeed,
+                iterations);
     }
 
     /** The same request with its iterations dropped: its sums priced at one model (a routing projection). */
     public TokenUsage withoutIterations() {
-        return new TokenUsage(input, output, cacheCreation, cacheRead, cacheWrite5m, cacheWrite1h,
-                webSearchRequests, serviceTier, inferenceGeo, speed, List.of());
+        return new TokenUsage(
+                input,
+                output,
+                cacheCreation,
+                cacheRead,
+                cacheWrite5m,
+                cacheWrite1h,
+                webSearchRequests,
+                serviceTier,
+                inferenceGeo,
+                speed,
+                List.of());
     }
 
     /** One iteration's counts as a usage of its own, with this request's tier, geo and speed. */
     TokenUsage part(Iteration it) {
-        return new TokenUsage(it.input(), it.output(), it.cacheCreation(), it.cacheRead(), it.cacheWrite5m(),
-                it.cacheWrite1h(), 0, serviceTier, inferenceGeo, speed, List.of());
+        return new TokenUsage(
+                it.input(),
+                it.output(),
+                it.cacheCreation(),
+                it.cacheRead(),
+                it.cacheWrite5m(),
+                it.cacheWrite1h(),
+                0,
+                serviceTier,
+                inferenceGeo,
+                speed,
+                List.of());
     }
 }

@@ -23,15 +23,20 @@ public final class UsageColumns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private UsageColumns() {
-    }
+    private UsageColumns() {}
 
     public static TokenUsage read(ResultSet rs) throws SQLException {
-        return new TokenUsage(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                rs.getLong("cache_creation_input_tokens"), rs.getLong("cache_read_input_tokens"),
-                rs.getLong("cache_write_5m_tokens"), rs.getLong("cache_write_1h_tokens"),
-                rs.getLong("web_search_requests"), new ServiceTier(rs.getString("service_tier")),
-                InferenceGeo.fromWire(rs.getString("inference_geo")).orElseThrow(), rs.getString("speed"),
+        return new TokenUsage(
+                rs.getLong("input_tokens"),
+                rs.getLong("output_tokens"),
+                rs.getLong("cache_creation_input_tokens"),
+                rs.getLong("cache_read_input_tokens"),
+                rs.getLong("cache_write_5m_tokens"),
+                rs.getLong("cache_write_1h_tokens"),
+                rs.getLong("web_search_requests"),
+                new ServiceTier(rs.getString("service_tier")),
+                InferenceGeo.fromWire(rs.getString("inference_geo")).orElseThrow(),
+                rs.getString("speed"),
                 iterations(rs.getString("iterations")));
     }
 
@@ -62,9 +67,13 @@ public final class UsageColumns {
         }
         List<Iteration> list = new ArrayList<>();
         for (JsonNode node : JSON.readTree(json)) {
-            list.add(new Iteration(node.path("type").asString(null), node.path("model").asString(null),
-                    node.path("input_tokens").asLong(), node.path("output_tokens").asLong(),
-                    node.path("cache_read_input_tokens").asLong(), node.path("cache_write_5m_tokens").asLong(),
+            list.add(new Iteration(
+                    node.path("type").asString(null),
+                    node.path("model").asString(null),
+                    node.path("input_tokens").asLong(),
+                    node.path("output_tokens").asLong(),
+                    node.path("cache_read_input_tokens").asLong(),
+                    node.path("cache_write_5m_tokens").asLong(),
                     node.path("cache_write_1h_tokens").asLong()));
         }
         return list;

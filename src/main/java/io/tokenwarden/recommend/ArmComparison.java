@@ -32,8 +32,7 @@ class ArmComparison {
     }
 
     /** The comparison as the API shows it, and the monthly saving it realized at the pilot's share (null if unknown). */
-    record Result(Map<String, Object> arms, Map<String, Object> difference, BigDecimal realizedMonthlySavings) {
-    }
+    record Result(Map<String, Object> arms, Map<String, Object> difference, BigDecimal realizedMonthlySavings) {}
 
     Result compare(Pilot pilot, Instant now) {
         Arm control = arm(pilot.recommendationId(), Pilot.CONTROL);
@@ -45,7 +44,9 @@ class ArmComparison {
         Interval cost = Interval.of(treated.cost(), control.cost());
         difference.put("cost_per_request_usd", cost == null ? null : cost.view(true));
         if (cost != null && control.cost().mean().signum() > 0) {
-            difference.put("cost_per_request_change", cost.estimate().divide(control.cost().mean(), 4, RoundingMode.HALF_EVEN));
+            difference.put(
+                    "cost_per_request_change",
+                    cost.estimate().divide(control.cost().mean(), 4, RoundingMode.HALF_EVEN));
         }
         Interval quality = Interval.of(treated.quality(), control.quality());
         difference.put("quality_score", quality == null ? null : quality.view(false));
@@ -57,8 +58,11 @@ class ArmComparison {
         // over at least a day: a pilot's first hours, scaled to a month, would promise far more than they show
         long seconds = Math.max(Duration.between(pilot.startedAt(), now).toSeconds(), 86_400);
         if (cost != null) {
-            realized = cost.estimate().negate().multiply(BigDecimal.valueOf(treated.cost().n()))
-                    .multiply(SECONDS_PER_MONTH).divide(BigDecimal.valueOf(seconds), 12, RoundingMode.HALF_EVEN);
+            realized = cost.estimate()
+                    .negate()
+                    .multiply(BigDecimal.valueOf(treated.cost().n()))
+                    .multiply(SECONDS_PER_MONTH)
+                    .divide(BigDecimal.valueOf(seconds), 12, RoundingMode.HALF_EVEN);
         }
         return new Result(arms, difference, realized);
     }
@@ -78,8 +82,13 @@ class ArmComparison {
             return "no quality_score on the events of one arm or both (2 scored events per arm at least)";
         }
         return "95%% interval of the pilot's mean quality_score minus the control's: [%s, %s]; quality is held when its "
-                .formatted(quality.low().setScale(4, RoundingMode.HALF_EVEN).toPlainString(),
-                        quality.high().setScale(4, RoundingMode.HALF_EVEN).toPlainString())
+                        .formatted(
+                                quality.low()
+                                        .setScale(4, RoundingMode.HALF_EVEN)
+                                        .toPlainString(),
+                                quality.high()
+                                        .setScale(4, RoundingMode.HALF_EVEN)
+                                        .toPlainString())
                 + "lower end is at least -0.02, dropped when its upper end is below 0";
     }
 
@@ -93,12 +102,21 @@ class ArmComparison {
                                coalesce(sum(input_tokens + cache_read_input_tokens + cache_creation_input_tokens), 0)
                         FROM usage_event WHERE tags ->> 'tw_pilot' = ? AND tags ->> 'tw_arm' = ?""")
                 .params(Long.toString(recommendationId), arm)
-                .query((rs, n) -> new Arm(rs.getLong(1), new Sample(rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)),
-                        rs.getBigDecimal(5), new Sample(rs.getLong(6), rs.getBigDecimal(7), rs.getBigDecimal(8)),
-                        rs.getLong(9), 0, rs.getLong(10), rs.getLong(11)))
+                .query((rs, n) -> new Arm(
+                        rs.getLong(1),
+                        new Sample(rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)),
+                        rs.getBigDecimal(5),
+                        new Sample(rs.getLong(6), rs.getBigDecimal(7), rs.getBigDecimal(8)),
+                        rs.getLong(9),
+                        0,
+                        rs.getLong(10),
+                        rs.getLong(11)))
                 .single();
-        long errors = jdbc.sql("SELECT coalesce(sum(errors), 0) FROM pilot_error WHERE recommendation_id = ? AND arm = ?")
-                .params(recommendationId, arm).query(Long.class).single();
+        long errors = jdbc.sql(
+                        "SELECT coalesce(sum(errors), 0) FROM pilot_error WHERE recommendation_id = ? AND arm = ?")
+                .params(recommendationId, arm)
+                .query(Long.class)
+                .single();
         return measured.withErrors(errors);
     }
 
@@ -126,8 +144,10 @@ class ArmComparison {
             if (a.n() < 2 || b.n() < 2) {
                 return null;
             }
-            BigDecimal se = a.variance().divide(BigDecimal.valueOf(a.n()), MC)
-                    .add(b.variance().divide(BigDecimal.valueOf(b.n()), MC)).sqrt(MC);
+            BigDecimal se = a.variance()
+                    .divide(BigDecimal.valueOf(a.n()), MC)
+                    .add(b.variance().divide(BigDecimal.valueOf(b.n()), MC))
+                    .sqrt(MC);
             return around(a.mean().subtract(b.mean()), se);
         }
 
@@ -137,8 +157,10 @@ class ArmComparison {
             }
             BigDecimal pa = BigDecimal.valueOf(aHits).divide(BigDecimal.valueOf(aN), MC);
             BigDecimal pb = BigDecimal.valueOf(bHits).divide(BigDecimal.valueOf(bN), MC);
-            BigDecimal se = pa.multiply(BigDecimal.ONE.subtract(pa)).divide(BigDecimal.valueOf(aN), MC)
-                    .add(pb.multiply(BigDecimal.ONE.subtract(pb)).divide(BigDecimal.valueOf(bN), MC)).sqrt(MC);
+            BigDecimal se = pa.multiply(BigDecimal.ONE.subtract(pa))
+                    .divide(BigDecimal.valueOf(aN), MC)
+                    .add(pb.multiply(BigDecimal.ONE.subtract(pb)).divide(BigDecimal.valueOf(bN), MC))
+                    .sqrt(MC);
             return around(pa.subtract(pb), se);
         }
 

@@ -29,14 +29,19 @@ class BatchApiDetector implements Detector {
         List<WindowEvent> candidates;
         String confidence;
         if (anyLatency) {
-            candidates = window.events().stream().filter(e -> !isBatch(e))
+            candidates = window.events().stream()
+                    .filter(e -> !isBatch(e))
                     .filter(e -> "background".equals(e.latencyClass() != null ? e.latencyClass() : useCaseLatency))
                     .toList();
             confidence = "high";
         } else {
-            long night = window.events().stream().filter(e -> e.occurredAt().atZone(window.zone()).getHour() < 6).count();
-            boolean nightly = !window.events().isEmpty() && night * 100 >= window.events().size() * 95L;
-            candidates = nightly ? window.events().stream().filter(e -> !isBatch(e)).toList() : List.of();
+            long night = window.events().stream()
+                    .filter(e -> e.occurredAt().atZone(window.zone()).getHour() < 6)
+                    .count();
+            boolean nightly =
+                    !window.events().isEmpty() && night * 100 >= window.events().size() * 95L;
+            candidates =
+                    nightly ? window.events().stream().filter(e -> !isBatch(e)).toList() : List.of();
             confidence = "low";
         }
         BigDecimal current = BigDecimal.ZERO;
@@ -49,15 +54,32 @@ class BatchApiDetector implements Detector {
         if (saving.signum() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(kind(), "Send %s's background work through the Batch API"
-                .formatted(window.settings().useCase()), confidence, window.monthly(saving),
-                map("events", window.events().size(), "batchable_events", candidates.size(),
-                        "current_cost_usd", Money.format(current), "projected_cost_usd", Money.format(projected),
-                        "window_savings_usd", Money.format(saving)),
-                map("batch_discount", "the catalog's batch multiplier (0.5) on token cost",
-                        "candidates", anyLatency ? "latency_class background (event, else use case)"
+        return Optional.of(new Finding(
+                kind(),
+                "Send %s's background work through the Batch API"
+                        .formatted(window.settings().useCase()),
+                confidence,
+                window.monthly(saving),
+                map(
+                        "events",
+                        window.events().size(),
+                        "batchable_events",
+                        candidates.size(),
+                        "current_cost_usd",
+                        Money.format(current),
+                        "projected_cost_usd",
+                        Money.format(projected),
+                        "window_savings_usd",
+                        Money.format(saving)),
+                map(
+                        "batch_discount",
+                        "the catalog's batch multiplier (0.5) on token cost",
+                        "candidates",
+                        anyLatency
+                                ? "latency_class background (event, else use case)"
                                 : "at least 95% of requests between 00:00 and 06:00 in " + window.zone(),
-                        "window_days", window.windowDays()),
+                        "window_days",
+                        window.windowDays()),
                 HowTo.batch()));
     }
 

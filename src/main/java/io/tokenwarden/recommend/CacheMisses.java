@@ -13,12 +13,22 @@ import java.util.TreeMap;
  * by the app): how many calls it covers, the reasons, the tokens the misses cost and their price, what they cost
  * as uncached input beyond what the same tokens cost as cache reads, at each call's model and time.
  */
-record CacheMisses(long diagnosed, Map<String, Long> byType, Map<String, Long> missedTokensByType, BigDecimal missedCost) {
+record CacheMisses(
+        long diagnosed, Map<String, Long> byType, Map<String, Long> missedTokensByType, BigDecimal missedCost) {
 
-    private static final Set<String> BUSTING = Set.of("system_changed", "tools_changed", "messages_changed", "model_changed");
-    private static final Map<String, String> LABELS = Map.of("system_changed", "system prompt changed",
-            "tools_changed", "tool definitions changed", "messages_changed", "earlier messages changed",
-            "model_changed", "model changed", "previous_message_not_found", "previous message not found");
+    private static final Set<String> BUSTING =
+            Set.of("system_changed", "tools_changed", "messages_changed", "model_changed");
+    private static final Map<String, String> LABELS = Map.of(
+            "system_changed",
+            "system prompt changed",
+            "tools_changed",
+            "tool definitions changed",
+            "messages_changed",
+            "earlier messages changed",
+            "model_changed",
+            "model changed",
+            "previous_message_not_found",
+            "previous message not found");
 
     static CacheMisses of(UseCaseWindow window, List<WindowEvent> events) {
         Map<String, Long> byType = new TreeMap<>();
@@ -44,7 +54,10 @@ record CacheMisses(long diagnosed, Map<String, Long> byType, Map<String, Long> m
 
     /** At least 20 diagnosed calls, half of them missing because the prefix changed. */
     boolean busted() {
-        long busting = byType.entrySet().stream().filter(e -> BUSTING.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        long busting = byType.entrySet().stream()
+                .filter(e -> BUSTING.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         return diagnosed >= CacheBustingDetector.MIN_EVENTS && busting * 2 >= diagnosed;
     }
 
@@ -54,8 +67,13 @@ record CacheMisses(long diagnosed, Map<String, Long> byType, Map<String, Long> m
             long share = Math.round(100.0 * top.getValue() / diagnosed);
             long perCall = missedTokensByType.getOrDefault(top.getKey(), 0L) / top.getValue();
             return "%s on %d%% of calls; %d tokens missed per call; $%s paid as uncached input over the window, at the "
-                    .formatted(LABELS.getOrDefault(top.getKey(), top.getKey()), share, perCall,
-                            missedCost.setScale(2, RoundingMode.HALF_EVEN).toPlainString())
+                            .formatted(
+                                    LABELS.getOrDefault(top.getKey(), top.getKey()),
+                                    share,
+                                    perCall,
+                                    missedCost
+                                            .setScale(2, RoundingMode.HALF_EVEN)
+                                            .toPlainString())
                     + "models' rates (Anthropic's cache diagnostics on %d calls)".formatted(diagnosed);
         });
     }

@@ -16,7 +16,8 @@ import java.util.function.Function;
 final class CacheSimulation {
 
     enum Ttl {
-        FIVE_MINUTES("5m", Duration.ofMinutes(5), false), ONE_HOUR("1h", Duration.ofHours(1), true);
+        FIVE_MINUTES("5m", Duration.ofMinutes(5), false),
+        ONE_HOUR("1h", Duration.ofHours(1), true);
 
         final String label;
         final Duration duration;
@@ -29,11 +30,9 @@ final class CacheSimulation {
         }
     }
 
-    record Result(Ttl ttl, long hits, long writes, BigDecimal projected) {
-    }
+    record Result(Ttl ttl, long hits, long writes, BigDecimal projected) {}
 
-    private CacheSimulation() {
-    }
+    private CacheSimulation() {}
 
     /** Both TTLs; the cheaper one (5 minutes on a tie). */
     static Result cheapest(UseCaseWindow window, List<WindowEvent> timeOrdered, Function<WindowEvent, Object> group) {
@@ -42,8 +41,8 @@ final class CacheSimulation {
         return hour.projected().compareTo(five.projected()) < 0 ? hour : five;
     }
 
-    static Result simulate(UseCaseWindow window, List<WindowEvent> timeOrdered, Function<WindowEvent, Object> group,
-                           Ttl ttl) {
+    static Result simulate(
+            UseCaseWindow window, List<WindowEvent> timeOrdered, Function<WindowEvent, Object> group, Ttl ttl) {
         Map<Object, Instant> lastSeen = new HashMap<>();
         long hits = 0;
         BigDecimal projected = BigDecimal.ZERO;
@@ -51,8 +50,10 @@ final class CacheSimulation {
             Instant previous = lastSeen.put(group.apply(event), event.occurredAt());
             boolean hit = previous != null && !event.occurredAt().isAfter(previous.plus(ttl.duration));
             long prefix = event.prefixTokens();
-            projected = projected.add(window.price(event, event.model(), hit ? UseCaseWindow.cacheRead(prefix)
-                    : UseCaseWindow.cacheWrite(prefix, ttl.oneHourWrite)));
+            projected = projected.add(window.price(
+                    event,
+                    event.model(),
+                    hit ? UseCaseWindow.cacheRead(prefix) : UseCaseWindow.cacheWrite(prefix, ttl.oneHourWrite)));
             hits += hit ? 1 : 0;
         }
         return new Result(ttl, hits, timeOrdered.size() - hits, projected);

@@ -39,7 +39,8 @@ class ConversationSummarizationDetector implements Detector {
         long longConversations = 0;
         long summarizedTurns = 0;
         for (List<WindowEvent> turns : conversations.values()) {
-            Optional<WindowEvent> first = turns.stream().filter(e -> e.turn() == 1).findFirst();
+            Optional<WindowEvent> first =
+                    turns.stream().filter(e -> e.turn() == 1).findFirst();
             if (first.isEmpty() || haiku.isEmpty() || turns.stream().noneMatch(e -> e.turn() > TURNS)) {
                 continue;
             }
@@ -50,10 +51,13 @@ class ConversationSummarizationDetector implements Detector {
                     continue;
                 }
                 long history = Math.max(0, turn.usage().totalInput() - firstInput);
-                turnSavings = turnSavings.add(SAVED.multiply(window.price(turn, turn.model(), UseCaseWindow.input(history))));
+                turnSavings =
+                        turnSavings.add(SAVED.multiply(window.price(turn, turn.model(), UseCaseWindow.input(history))));
                 if ((turn.turn() - TURNS - 1) % TURNS == 0) {
-                    summaryCalls = summaryCalls.add(window.priceStandard(turn, haiku.get().id(), UseCaseWindow.input(history)))
-                            .add(KEPT.multiply(window.priceStandard(turn, haiku.get().id(), UseCaseWindow.output(history))));
+                    summaryCalls = summaryCalls
+                            .add(window.priceStandard(turn, haiku.get().id(), UseCaseWindow.input(history)))
+                            .add(KEPT.multiply(
+                                    window.priceStandard(turn, haiku.get().id(), UseCaseWindow.output(history))));
                 }
                 summarizedTurns++;
             }
@@ -62,13 +66,33 @@ class ConversationSummarizationDetector implements Detector {
         if (longConversations == 0 || saving.signum() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(kind(), "Summarize long conversations of " + window.settings().useCase(), "medium",
+        return Optional.of(new Finding(
+                kind(),
+                "Summarize long conversations of " + window.settings().useCase(),
+                "medium",
                 window.monthly(saving),
-                map("conversations", conversations.size(), "conversations_over_6_turns", longConversations,
-                        "turns_after_6", summarizedTurns, "turn_savings_usd", Money.format(turnSavings),
-                        "summary_calls_cost_usd", Money.format(summaryCalls), "window_savings_usd", Money.format(saving)),
-                map("summary_size", "20% of the history", "summarize_at_turns", "7, 13, 19, ...",
-                        "summarizer_model", haiku.get().id(), "window_days", window.windowDays()),
+                map(
+                        "conversations",
+                        conversations.size(),
+                        "conversations_over_6_turns",
+                        longConversations,
+                        "turns_after_6",
+                        summarizedTurns,
+                        "turn_savings_usd",
+                        Money.format(turnSavings),
+                        "summary_calls_cost_usd",
+                        Money.format(summaryCalls),
+                        "window_savings_usd",
+                        Money.format(saving)),
+                map(
+                        "summary_size",
+                        "20% of the history",
+                        "summarize_at_turns",
+                        "7, 13, 19, ...",
+                        "summarizer_model",
+                        haiku.get().id(),
+                        "window_days",
+                        window.windowDays()),
                 HowTo.summarization()));
     }
 }

@@ -27,28 +27,54 @@ class DocumentPrefilterDetector implements Detector {
 
     @Override
     public Optional<Finding> detect(UseCaseWindow window) {
-        List<WindowEvent> events = window.events().stream().filter(e -> e.usage().totalInput() > 0).toList();
+        List<WindowEvent> events =
+                window.events().stream().filter(e -> e.usage().totalInput() > 0).toList();
         BigDecimal medianInput = UseCaseWindow.median(events.stream()
-                .map(e -> BigDecimal.valueOf(e.usage().totalInput())).toList());
+                .map(e -> BigDecimal.valueOf(e.usage().totalInput()))
+                .toList());
         BigDecimal medianRatio = UseCaseWindow.median(events.stream()
-                .map(e -> BigDecimal.valueOf(e.usage().output()).divide(BigDecimal.valueOf(e.usage().totalInput()), 12,
-                        RoundingMode.HALF_EVEN)).toList());
-        if (events.isEmpty() || medianInput.compareTo(MIN_MEDIAN_INPUT) < 0 || medianRatio.compareTo(MAX_OUTPUT_RATIO) > 0) {
+                .map(e -> BigDecimal.valueOf(e.usage().output())
+                        .divide(BigDecimal.valueOf(e.usage().totalInput()), 12, RoundingMode.HALF_EVEN))
+                .toList());
+        if (events.isEmpty()
+                || medianInput.compareTo(MIN_MEDIAN_INPUT) < 0
+                || medianRatio.compareTo(MAX_OUTPUT_RATIO) > 0) {
             return Optional.empty();
         }
-        BigDecimal inputCost = events.stream().map(e -> window.price(e, e.model(), UseCaseWindow.input(e.usage().input())))
+        BigDecimal inputCost = events.stream()
+                .map(e ->
+                        window.price(e, e.model(), UseCaseWindow.input(e.usage().input())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal saving = SAVED.multiply(inputCost);
         if (saving.signum() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(kind(), "Send only the relevant parts of documents in " + window.settings().useCase(),
-                "medium", window.monthly(saving),
-                map("events", events.size(), "median_total_input_tokens", medianInput,
-                        "median_output_to_input_ratio", medianRatio, "uncached_input_cost_usd", Money.format(inputCost),
-                        "window_savings_usd", Money.format(saving)),
-                map("retrieval_keeps", "20% of the uncached input", "min_median_input_tokens", MIN_MEDIAN_INPUT,
-                        "max_output_ratio", MAX_OUTPUT_RATIO, "window_days", window.windowDays()),
+        return Optional.of(new Finding(
+                kind(),
+                "Send only the relevant parts of documents in "
+                        + window.settings().useCase(),
+                "medium",
+                window.monthly(saving),
+                map(
+                        "events",
+                        events.size(),
+                        "median_total_input_tokens",
+                        medianInput,
+                        "median_output_to_input_ratio",
+                        medianRatio,
+                        "uncached_input_cost_usd",
+                        Money.format(inputCost),
+                        "window_savings_usd",
+                        Money.format(saving)),
+                map(
+                        "retrieval_keeps",
+                        "20% of the uncached input",
+                        "min_median_input_tokens",
+                        MIN_MEDIAN_INPUT,
+                        "max_output_ratio",
+                        MAX_OUTPUT_RATIO,
+                        "window_days",
+                        window.windowDays()),
                 HowTo.prefilter()));
     }
 }

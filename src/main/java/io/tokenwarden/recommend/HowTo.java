@@ -3,12 +3,12 @@ package io.tokenwarden.recommend;
 /** The concrete change each recommendation asks for, as text an engineer can copy. */
 final class HowTo {
 
-    private HowTo() {
-    }
+    private HowTo() {}
 
     static String caching(CacheSimulation.Ttl ttl) {
         String control = ttl == CacheSimulation.Ttl.ONE_HOUR
-                ? "{\"type\": \"ephemeral\", \"ttl\": \"1h\"}" : "{\"type\": \"ephemeral\"}";
+                ? "{\"type\": \"ephemeral\", \"ttl\": \"1h\"}"
+                : "{\"type\": \"ephemeral\"}";
         return """
                 Mark the end of the stable prefix with cache_control and keep everything before it byte-identical.
                 Stable content first (system prompt, tools, shared documents), dynamic content last.

@@ -4,7 +4,13 @@ import io.tokenwarden.web.WireNames;
 
 /** The recommendation kinds of API.md. */
 public enum Kind {
-    PROMPT_CACHING, CACHE_BUSTING, MODEL_ROUTING, MODEL_MIGRATION, BATCH_API, CONVERSATION_SUMMARIZATION, DOCUMENT_PREFILTER;
+    PROMPT_CACHING,
+    CACHE_BUSTING,
+    MODEL_ROUTING,
+    MODEL_MIGRATION,
+    BATCH_API,
+    CONVERSATION_SUMMARIZATION,
+    DOCUMENT_PREFILTER;
 
     public String wireName() {
         return WireNames.of(this);

@@ -13,7 +13,12 @@ record Measurement(String method, Period before, Period after, BigDecimal realiz
     static final String BEFORE_AFTER = "before_after";
     static final String EXPERIMENT = "experiment";
 
-    record Period(String from, String to, long requests, String costUsd, String costPerRequestUsd,
-                  String costPerUnitUsd, BigDecimal meanQualityScore) {
-    }
+    record Period(
+            String from,
+            String to,
+            long requests,
+            String costUsd,
+            String costPerRequestUsd,
+            String costPerUnitUsd,
+            BigDecimal meanQualityScore) {}
 }

@@ -30,7 +30,8 @@ class ModelRoutingDetector implements Detector {
     @Override
     public Optional<Finding> detect(UseCaseWindow window) {
         Optional<String> defaultTier = TaskTiers.tierOf(window.settings().defaultTaskType());
-        boolean anyTaskType = defaultTier.isPresent() || window.settings().defaultTaskType() != null
+        boolean anyTaskType = defaultTier.isPresent()
+                || window.settings().defaultTaskType() != null
                 || window.events().stream().anyMatch(e -> e.taskType() != null);
         boolean fallback = !anyTaskType && shortInShortOut(window.events());
         BigDecimal current = BigDecimal.ZERO;
@@ -39,11 +40,14 @@ class ModelRoutingDetector implements Detector {
         long rerouted = 0;
         boolean allExplicit = true;
         for (WindowEvent e : window.events()) {
-            Optional<String> taskTier = fallback ? Optional.of("haiku")
+            Optional<String> taskTier = fallback
+                    ? Optional.of("haiku")
                     : e.taskType() != null ? TaskTiers.tierOf(e.taskType()) : defaultTier;
             Optional<CatalogModel> model = window.model(e.model());
             Optional<CatalogModel> target = taskTier.flatMap(window::routingTarget);
-            if (taskTier.isEmpty() || model.isEmpty() || target.isEmpty()
+            if (taskTier.isEmpty()
+                    || model.isEmpty()
+                    || target.isEmpty()
                     || !TaskTiers.above(model.get().tier(), taskTier.get())) {
                 continue;
             }
@@ -59,23 +63,47 @@ class ModelRoutingDetector implements Detector {
         if (rerouted == 0 || saving.signum() <= 0) {
             return Optional.empty();
         }
-        String target = savingByTarget.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String target = savingByTarget.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
         String confidence = fallback ? "low" : allExplicit ? "high" : "medium";
-        return Optional.of(new Finding(kind(), "Route %s's simpler requests to %s".formatted(window.settings().useCase(), target),
-                confidence, window.monthly(saving),
-                map("events", window.events().size(), "rerouted_events", rerouted,
-                        "current_cost_usd", Money.format(current), "projected_cost_usd", Money.format(projected),
-                        "window_savings_usd", Money.format(saving)),
-                map("target_model", target, "task_tier_from", fallback ? "short prompts and answers (no task types)"
+        return Optional.of(new Finding(
+                kind(),
+                "Route %s's simpler requests to %s".formatted(window.settings().useCase(), target),
+                confidence,
+                window.monthly(saving),
+                map(
+                        "events",
+                        window.events().size(),
+                        "rerouted_events",
+                        rerouted,
+                        "current_cost_usd",
+                        Money.format(current),
+                        "projected_cost_usd",
+                        Money.format(projected),
+                        "window_savings_usd",
+                        Money.format(saving)),
+                map(
+                        "target_model",
+                        target,
+                        "task_tier_from",
+                        fallback
+                                ? "short prompts and answers (no task types)"
                                 : allExplicit ? "task_type" : "task_type or the use case's default_task_type",
-                        "window_days", window.windowDays(),
-                        "fallback_rule", "median output <= 32 and median total input <= 8000 tokens: Haiku tier"),
+                        "window_days",
+                        window.windowDays(),
+                        "fallback_rule",
+                        "median output <= 32 and median total input <= 8000 tokens: Haiku tier"),
                 HowTo.routing(target)));
     }
 
     private static boolean shortInShortOut(List<WindowEvent> events) {
-        BigDecimal output = UseCaseWindow.median(events.stream().map(e -> BigDecimal.valueOf(e.usage().output())).toList());
-        BigDecimal input = UseCaseWindow.median(events.stream().map(e -> BigDecimal.valueOf(e.usage().totalInput())).toList());
+        BigDecimal output = UseCaseWindow.median(
+                events.stream().map(e -> BigDecimal.valueOf(e.usage().output())).toList());
+        BigDecimal input = UseCaseWindow.median(events.stream()
+                .map(e -> BigDecimal.valueOf(e.usage().totalInput()))
+                .toList());
         return !events.isEmpty() && output.compareTo(SHORT_OUTPUT) <= 0 && input.compareTo(SHORT_INPUT) <= 0;
     }
 }

@@ -34,8 +34,13 @@ public class Pilots {
     private final AuditLog audit;
     private final Clock clock;
 
-    Pilots(JdbcClient jdbc, RecommendationStore store, ArmComparison comparison, PriceCatalog catalog, AuditLog audit,
-           Clock clock) {
+    Pilots(
+            JdbcClient jdbc,
+            RecommendationStore store,
+            ArmComparison comparison,
+            PriceCatalog catalog,
+            AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.comparison = comparison;
@@ -46,22 +51,23 @@ public class Pilots {
 
     /** Pilots with a share above zero. */
     public List<Pilot> active() {
-        return jdbc.sql("SELECT * FROM pilot WHERE share > 0 ORDER BY recommendation_id").query(Pilots::row).list();
+        return jdbc.sql("SELECT * FROM pilot WHERE share > 0 ORDER BY recommendation_id")
+                .query(Pilots::row)
+                .list();
     }
 
     /** Adds the calls of a pilot's arm that the upstream refused (they record no event). */
     public void countErrors(long recommendationId, String arm, long errors) {
         jdbc.sql("""
                         INSERT INTO pilot_error AS e (recommendation_id, arm, errors) VALUES (?, ?, ?)
-                        ON CONFLICT (recommendation_id, arm) DO UPDATE SET errors = e.errors + excluded.errors""")
-                .params(recommendationId, arm, errors).update();
+                        ON CONFLICT (recommendation_id, arm) DO UPDATE SET errors = e.errors + excluded.errors""").params(recommendationId, arm, errors).update();
     }
 
     /** Starts, widens, narrows or (share 0) stops the pilot of a recommendation; audited. */
     @Transactional
     public RecommendationView setShare(long recommendationId, BigDecimal share, String actor) {
-        RecommendationStore.Recommendation r = store.byId(recommendationId).orElseThrow(
-                () -> ApiException.notFound("no recommendation " + recommendationId));
+        RecommendationStore.Recommendation r = store.byId(recommendationId)
+                .orElseThrow(() -> ApiException.notFound("no recommendation " + recommendationId));
         Optional<Pilot> before = find(recommendationId);
         if (before.isEmpty() && share.signum() == 0) {
             throw ApiException.badRequest(List.of(new FieldError("share", "there is no pilot to stop")));
@@ -74,17 +80,29 @@ public class Pilots {
                         VALUES (:id, :useCase, :kind, :share, :now, NULL, :target, :taskTypes, :ttl, :now)
                         ON CONFLICT (recommendation_id) DO UPDATE SET share = excluded.share, updated_at = excluded.updated_at,
                             stopped_at = CASE WHEN excluded.share = 0 THEN excluded.updated_at END""")
-                .param("id", recommendationId).param("useCase", r.useCase()).param("kind", r.kind())
-                .param("share", share).param("now", Timestamp.from(now)).param("target", planned.targetModel())
-                .param("taskTypes", planned.taskTypes() == null ? null : planned.taskTypes().toArray(String[]::new))
-                .param("ttl", planned.cacheTtl()).update();
+                .param("id", recommendationId)
+                .param("useCase", r.useCase())
+                .param("kind", r.kind())
+                .param("share", share)
+                .param("now", Timestamp.from(now))
+                .param("target", planned.targetModel())
+                .param(
+                        "taskTypes",
+                        planned.taskTypes() == null ? null : planned.taskTypes().toArray(String[]::new))
+                .param("ttl", planned.cacheTtl())
+                .update();
         if ("open".equals(r.status())) {
             store.setStatus(recommendationId, "accepted", null, null);
         }
-        audit.record(actor, share.signum() == 0 ? "pilot.stop" : before.isEmpty() ? "pilot.start" : "pilot.share",
+        audit.record(
+                actor,
+                share.signum() == 0 ? "pilot.stop" : before.isEmpty() ? "pilot.start" : "pilot.share",
                 "recommendation " + recommendationId + " (" + r.useCase() + ", " + r.kind() + ")",
-                before.map(p -> Map.of("share", p.share())).orElse(null), Map.of("share", share));
-        return RecommendationView.of(store.byId(recommendationId).orElseThrow(), view(recommendationId).orElse(null));
+                before.map(p -> Map.of("share", p.share())).orElse(null),
+                Map.of("share", share));
+        return RecommendationView.of(
+                store.byId(recommendationId).orElseThrow(),
+                view(recommendationId).orElse(null));
     }
 
     /**
@@ -108,8 +126,10 @@ public class Pilots {
     }
 
     Optional<Pilot> find(long recommendationId) {
-        return jdbc.sql("SELECT * FROM pilot WHERE recommendation_id = ?").param(recommendationId)
-                .query(Pilots::row).optional();
+        return jdbc.sql("SELECT * FROM pilot WHERE recommendation_id = ?")
+                .param(recommendationId)
+                .query(Pilots::row)
+                .optional();
     }
 
     /** API-next's {@code pilot}: share, started_at, stopped_at, the arms and their difference. */
@@ -120,8 +140,11 @@ public class Pilots {
     /** The pilots of these recommendations, by recommendation id, read in one query (those without one are absent). */
     Map<Long, Map<String, Object>> views(java.util.Collection<Long> recommendationIds) {
         Map<Long, Map<String, Object>> views = new java.util.HashMap<>();
-        jdbc.sql("SELECT * FROM pilot WHERE recommendation_id = ANY(?)").param(recommendationIds.toArray(Long[]::new))
-                .query(Pilots::row).list().forEach(p -> views.put(p.recommendationId(), view(p)));
+        jdbc.sql("SELECT * FROM pilot WHERE recommendation_id = ANY(?)")
+                .param(recommendationIds.toArray(Long[]::new))
+                .query(Pilots::row)
+                .list()
+                .forEach(p -> views.put(p.recommendationId(), view(p)));
         return views;
     }
 
@@ -144,23 +167,41 @@ public class Pilots {
         if (Kind.MODEL_ROUTING.wireName().equals(r.kind())) {
             String target = String.valueOf(assumptions.get("target_model"));
             String tier = catalog.current().model(target).map(m -> m.tier()).orElse(null);
-            boolean byTaskType = String.valueOf(assumptions.get("task_tier_from")).contains("task_type");
-            List<String> taskTypes = byTaskType && tier != null ? TaskTiers.TIER_OF_TASK.entrySet().stream()
-                    .filter(e -> e.getValue().equals(tier)).map(Map.Entry::getKey).toList() : null;
+            boolean byTaskType =
+                    String.valueOf(assumptions.get("task_tier_from")).contains("task_type");
+            List<String> taskTypes = byTaskType && tier != null
+                    ? TaskTiers.TIER_OF_TASK.entrySet().stream()
+                            .filter(e -> e.getValue().equals(tier))
+                            .map(Map.Entry::getKey)
+                            .toList()
+                    : null;
             return new Pilot(r.id(), r.useCase(), r.kind(), share, null, target, taskTypes, null);
         }
         if (Kind.PROMPT_CACHING.wireName().equals(r.kind())) {
-            return new Pilot(r.id(), r.useCase(), r.kind(), share, null, null, null,
+            return new Pilot(
+                    r.id(),
+                    r.useCase(),
+                    r.kind(),
+                    share,
+                    null,
+                    null,
+                    null,
                     "1h".equals(assumptions.get("ttl")) ? "1h" : "5m");
         }
-        throw ApiException.badRequest(List.of(new FieldError("id",
-                "a pilot runs a model_routing or prompt_caching recommendation; this one is " + r.kind())));
+        throw ApiException.badRequest(List.of(new FieldError(
+                "id", "a pilot runs a model_routing or prompt_caching recommendation; this one is " + r.kind())));
     }
 
     private static Pilot row(ResultSet rs, int n) throws SQLException {
         Array taskTypes = rs.getArray("task_types");
-        return new Pilot(rs.getLong("recommendation_id"), rs.getString("use_case"), rs.getString("kind"),
-                rs.getBigDecimal("share"), rs.getTimestamp("started_at").toInstant(), rs.getString("target_model"),
-                taskTypes == null ? null : Arrays.asList((String[]) taskTypes.getArray()), rs.getString("cache_ttl"));
+        return new Pilot(
+                rs.getLong("recommendation_id"),
+                rs.getString("use_case"),
+                rs.getString("kind"),
+                rs.getBigDecimal("share"),
+                rs.getTimestamp("started_at").toInstant(),
+                rs.getString("target_model"),
+                taskTypes == null ? null : Arrays.asList((String[]) taskTypes.getArray()),
+                rs.getString("cache_ttl"));
     }
 }

@@ -33,21 +33,49 @@ class PromptCachingDetector implements Detector {
         if (saving.signum() <= 0) {
             return Optional.empty();
         }
-        long prefixes = eligible.stream().map(e -> e.model() + "|" + e.prefixHash()).distinct().count();
-        BigDecimal medianPrefix = UseCaseWindow.median(eligible.stream()
-                .map(e -> BigDecimal.valueOf(e.prefixTokens())).toList());
-        return Optional.of(new Finding(kind(),
-                "Cache the stable %s-token prompt prefix of %s".formatted(medianPrefix.toPlainString(),
-                        window.settings().useCase()),
-                "high", window.monthly(saving),
-                map("eligible_events", eligible.size(), "distinct_prefixes", prefixes,
-                        "simulated_hits", best.hits(), "simulated_writes", best.writes(),
-                        "median_prefix_tokens", medianPrefix, "prefix_tokens", prefixSource(eligible),
-                        "current_cost_usd", Money.format(current), "projected_cost_usd", Money.format(best.projected()),
-                        "window_savings_usd", Money.format(saving)),
-                map("ttl", best.ttl().label, "ttl_seconds", best.ttl().duration.toSeconds(),
-                        "window_days", window.windowDays(), "monthly_factor", "30 / window_days",
-                        "eligible", "prefix_tokens >= the model's minimum cacheable length, no cache reads or writes"),
+        long prefixes = eligible.stream()
+                .map(e -> e.model() + "|" + e.prefixHash())
+                .distinct()
+                .count();
+        BigDecimal medianPrefix = UseCaseWindow.median(
+                eligible.stream().map(e -> BigDecimal.valueOf(e.prefixTokens())).toList());
+        return Optional.of(new Finding(
+                kind(),
+                "Cache the stable %s-token prompt prefix of %s"
+                        .formatted(
+                                medianPrefix.toPlainString(), window.settings().useCase()),
+                "high",
+                window.monthly(saving),
+                map(
+                        "eligible_events",
+                        eligible.size(),
+                        "distinct_prefixes",
+                        prefixes,
+                        "simulated_hits",
+                        best.hits(),
+                        "simulated_writes",
+                        best.writes(),
+                        "median_prefix_tokens",
+                        medianPrefix,
+                        "prefix_tokens",
+                        prefixSource(eligible),
+                        "current_cost_usd",
+                        Money.format(current),
+                        "projected_cost_usd",
+                        Money.format(best.projected()),
+                        "window_savings_usd",
+                        Money.format(saving)),
+                map(
+                        "ttl",
+                        best.ttl().label,
+                        "ttl_seconds",
+                        best.ttl().duration.toSeconds(),
+                        "window_days",
+                        window.windowDays(),
+                        "monthly_factor",
+                        "30 / window_days",
+                        "eligible",
+                        "prefix_tokens >= the model's minimum cacheable length, no cache reads or writes"),
                 HowTo.caching(best.ttl())));
     }
 
@@ -56,8 +84,12 @@ class PromptCachingDetector implements Detector {
      * counts, or estimated from the prefix's share of the request's characters).
      */
     private static String prefixSource(List<WindowEvent> events) {
-        long estimated = events.stream().filter(e -> "estimated".equals(e.gateway().prefixTokensSource())).count();
-        long measured = events.stream().filter(e -> "measured".equals(e.gateway().prefixTokensSource())).count();
+        long estimated = events.stream()
+                .filter(e -> "estimated".equals(e.gateway().prefixTokensSource()))
+                .count();
+        long measured = events.stream()
+                .filter(e -> "measured".equals(e.gateway().prefixTokensSource()))
+                .count();
         long sent = events.size() - estimated - measured;
         List<String> parts = new java.util.ArrayList<>();
         if (sent > 0) {
@@ -73,7 +105,9 @@ class PromptCachingDetector implements Detector {
     }
 
     static boolean longEnough(UseCaseWindow window, WindowEvent event) {
-        return event.prefixTokens() != null && window.model(event.model())
-                .map(m -> event.prefixTokens() >= m.minCacheableTokens()).orElse(false);
+        return event.prefixTokens() != null
+                && window.model(event.model())
+                        .map(m -> event.prefixTokens() >= m.minCacheableTokens())
+                        .orElse(false);
     }
 }

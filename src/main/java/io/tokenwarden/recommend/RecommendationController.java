@@ -26,9 +26,13 @@ class RecommendationController {
     private final BoundedJson bodies;
     private final io.tokenwarden.usecase.UseCaseScopes scopes;
 
-    RecommendationController(Recommendations recommendations, RecommendationAnalysis analysis,
-                             RoutingPolicy routingPolicy, Pilots pilots, BoundedJson bodies,
-                             io.tokenwarden.usecase.UseCaseScopes scopes) {
+    RecommendationController(
+            Recommendations recommendations,
+            RecommendationAnalysis analysis,
+            RoutingPolicy routingPolicy,
+            Pilots pilots,
+            BoundedJson bodies,
+            io.tokenwarden.usecase.UseCaseScopes scopes) {
         this.scopes = scopes;
         this.pilots = pilots;
         this.recommendations = recommendations;
@@ -38,13 +42,17 @@ class RecommendationController {
     }
 
     @GetMapping("/api/v1/recommendations")
-    List<RecommendationView> list(@RequestParam(name = "use_case", required = false) String useCase,
-                                  @RequestParam(required = false) String kind,
-                                  @RequestParam(required = false) String status, org.springframework.security.core.Authentication caller) {
+    List<RecommendationView> list(
+            @RequestParam(name = "use_case", required = false) String useCase,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status,
+            org.springframework.security.core.Authentication caller) {
         List<FieldError> errors = new ArrayList<>();
         if (kind != null && Kind.fromWire(kind).isEmpty()) {
-            errors.add(new FieldError("kind", "must be one of prompt_caching, cache_busting, model_routing, batch_api, "
-                    + "conversation_summarization, document_prefilter"));
+            errors.add(new FieldError(
+                    "kind",
+                    "must be one of prompt_caching, cache_busting, model_routing, batch_api, "
+                            + "conversation_summarization, document_prefilter"));
         }
         if (status != null && !STATUSES.contains(status)) {
             errors.add(new FieldError("status", "must be one of " + String.join(", ", STATUSES)));
@@ -56,7 +64,10 @@ class RecommendationController {
     }
 
     @PostMapping("/api/v1/recommendations/{id}/status")
-    RecommendationView setStatus(@PathVariable long id, HttpServletRequest request, org.springframework.security.core.Authentication caller) {
+    RecommendationView setStatus(
+            @PathVariable long id,
+            HttpServletRequest request,
+            org.springframework.security.core.Authentication caller) {
         recommendations.useCaseOf(id).ifPresent(useCase -> scopes.requireVisible(caller, useCase));
         List<FieldError> errors = new ArrayList<>();
         Optional<JsonFields> body = JsonFields.object(bodies.read(request), "", errors);
@@ -70,11 +81,13 @@ class RecommendationController {
 
     /** API-next: starts, changes or (share 0) stops the pilot of a model_routing or prompt_caching recommendation. */
     @PostMapping("/api/v1/recommendations/{id}/pilot")
-    RecommendationView pilot(@PathVariable long id, HttpServletRequest request, org.springframework.security.core.Authentication user) {
+    RecommendationView pilot(
+            @PathVariable long id, HttpServletRequest request, org.springframework.security.core.Authentication user) {
         recommendations.useCaseOf(id).ifPresent(useCase -> scopes.requireVisible(user, useCase));
         List<FieldError> errors = new ArrayList<>();
         java.math.BigDecimal share = JsonFields.object(bodies.read(request), "", errors)
-                .map(f -> f.requiredDecimal("share", java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE)).orElse(null);
+                .map(f -> f.requiredDecimal("share", java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE))
+                .orElse(null);
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);
         }

@@ -22,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RecommendationStore {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,16 +40,14 @@ class RecommendationStore {
         }
         jdbc.sql("""
                         UPDATE recommendation SET status = 'resolved', updated_at = now()
-                        WHERE use_case = ? AND status IN ('open', 'accepted') AND NOT (kind = ANY(?))""")
-                .params(useCase, found.toArray(String[]::new)).update();
+                        WHERE use_case = ? AND status IN ('open', 'accepted') AND NOT (kind = ANY(?))""").params(useCase, found.toArray(String[]::new)).update();
     }
 
     /** Use cases with no event in the window: nothing of theirs holds any more. */
     void resolveAllExcept(List<String> activeUseCases) {
         jdbc.sql("""
                         UPDATE recommendation SET status = 'resolved', updated_at = now()
-                        WHERE status IN ('open', 'accepted') AND NOT (use_case = ANY(?))""")
-                .param(activeUseCases.toArray(String[]::new)).update();
+                        WHERE status IN ('open', 'accepted') AND NOT (use_case = ANY(?))""").param(activeUseCases.toArray(String[]::new)).update();
     }
 
     private void upsert(String useCase, Finding f) {
@@ -66,10 +63,14 @@ class RecommendationStore {
                                 WHEN r.status = 'dismissed' AND excluded.estimated_monthly_savings >= 2 * r.dismissed_savings
                                     THEN 'open'
                                 ELSE r.status END""")
-                .param("useCase", useCase).param("kind", f.kind().wireName()).param("title", f.title())
-                .param("confidence", f.confidence()).param("saving", f.monthlySavings())
+                .param("useCase", useCase)
+                .param("kind", f.kind().wireName())
+                .param("title", f.title())
+                .param("confidence", f.confidence())
+                .param("saving", f.monthlySavings())
                 .param("evidence", json.writeValueAsString(f.evidence()))
-                .param("assumptions", json.writeValueAsString(f.assumptions())).param("howTo", f.howTo())
+                .param("assumptions", json.writeValueAsString(f.assumptions()))
+                .param("howTo", f.howTo())
                 .update();
     }
 
@@ -79,12 +80,18 @@ class RecommendationStore {
                         WHERE (:useCase::text IS NULL OR use_case = :useCase) AND (:kind::text IS NULL OR kind = :kind)
                           AND (:status::text IS NULL OR status = :status)
                         ORDER BY estimated_monthly_savings DESC, id""")
-                .param("useCase", useCase).param("kind", kind).param("status", status)
-                .query(this::row).list();
+                .param("useCase", useCase)
+                .param("kind", kind)
+                .param("status", status)
+                .query(this::row)
+                .list();
     }
 
     Optional<Recommendation> byId(long id) {
-        return jdbc.sql("SELECT * FROM recommendation WHERE id = ?").param(id).query(this::row).optional();
+        return jdbc.sql("SELECT * FROM recommendation WHERE id = ?")
+                .param(id)
+                .query(this::row)
+                .optional();
     }
 
     void setStatus(long id, String status, String note, Instant implementedAt) {
@@ -94,8 +101,11 @@ class RecommendationStore {
                                                      ELSE dismissed_savings END,
                             implemented_at = CASE WHEN :status = 'implemented' THEN :at ELSE implemented_at END
                         WHERE id = :id""")
-                .param("status", status).param("note", note).param("id", id)
-                .param("at", implementedAt == null ? null : java.sql.Timestamp.from(implementedAt)).update();
+                .param("status", status)
+                .param("note", note)
+                .param("id", id)
+                .param("at", implementedAt == null ? null : java.sql.Timestamp.from(implementedAt))
+                .update();
     }
 
     void saveMeasurement(long id, Measurement measurement) {
@@ -105,7 +115,8 @@ class RecommendationStore {
     /** A measurement (before/after or a pilot's experiment) and the monthly saving it realized (null: not yet known). */
     void saveMeasurement(long id, java.math.BigDecimal realized, Object measurement) {
         jdbc.sql("UPDATE recommendation SET realized_monthly_savings = ?, measurement = ?::jsonb WHERE id = ?")
-                .params(realized, json.writeValueAsString(measurement), id).update();
+                .params(realized, json.writeValueAsString(measurement), id)
+                .update();
     }
 
     List<Recommendation> implemented() {
@@ -115,16 +126,28 @@ class RecommendationStore {
     /** Recommendations whose realized saving has been measured (implemented ones, or ones with a pilot). */
     List<Recommendation> measured() {
         return jdbc.sql("SELECT * FROM recommendation WHERE realized_monthly_savings IS NOT NULL ORDER BY id")
-                .query(this::row).list();
+                .query(this::row)
+                .list();
     }
 
     private Recommendation row(ResultSet rs, int n) throws SQLException {
         String measurement = rs.getString("measurement");
-        return new Recommendation(rs.getLong("id"), rs.getString("use_case"), rs.getString("kind"), rs.getString("title"),
-                rs.getString("status"), rs.getString("confidence"), rs.getBigDecimal("estimated_monthly_savings"),
-                json.readValue(rs.getString("evidence"), MAP), json.readValue(rs.getString("assumptions"), MAP),
-                rs.getString("how_to"), rs.getString("note"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "implemented_at"), rs.getBigDecimal("realized_monthly_savings"),
+        return new Recommendation(
+                rs.getLong("id"),
+                rs.getString("use_case"),
+                rs.getString("kind"),
+                rs.getString("title"),
+                rs.getString("status"),
+                rs.getString("confidence"),
+                rs.getBigDecimal("estimated_monthly_savings"),
+                json.readValue(rs.getString("evidence"), MAP),
+                json.readValue(rs.getString("assumptions"), MAP),
+                rs.getString("how_to"),
+                rs.getString("note"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "implemented_at"),
+                rs.getBigDecimal("realized_monthly_savings"),
                 measurement == null ? null : json.readValue(measurement, MAP));
     }
 
@@ -134,10 +157,21 @@ class RecommendationStore {
     }
 
     /** A stored recommendation. */
-    record Recommendation(long id, String useCase, String kind, String title, String status, String confidence,
-                          BigDecimal estimatedMonthlySavings, Map<String, Object> evidence,
-                          Map<String, Object> assumptions, String howTo, String note, Instant createdAt,
-                          Instant updatedAt, Instant implementedAt, BigDecimal realizedMonthlySavings,
-                          Map<String, Object> measurement) {
-    }
+    record Recommendation(
+            long id,
+            String useCase,
+            String kind,
+            String title,
+            String status,
+            String confidence,
+            BigDecimal estimatedMonthlySavings,
+            Map<String, Object> evidence,
+            Map<String, Object> assumptions,
+            String howTo,
+            String note,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant implementedAt,
+            BigDecimal realizedMonthlySavings,
+            Map<String, Object> measurement) {}
 }

@@ -20,8 +20,7 @@ public class RoutingPolicy {
         this.catalog = catalog;
     }
 
-    public record Rule(String taskType, String tier, String model) {
-    }
+    public record Rule(String taskType, String tier, String model) {}
 
     public List<Rule> rules() {
         Map<String, String> targets = catalog.current().routingTargets().stream()

@@ -23,8 +23,7 @@ class SavingsMeasurer {
         this.jdbc = jdbc;
     }
 
-    private record Totals(long requests, BigDecimal cost, BigDecimal units, BigDecimal quality) {
-    }
+    private record Totals(long requests, BigDecimal cost, BigDecimal units, BigDecimal quality) {}
 
     Measurement measure(String useCase, Instant implementedAt, Instant now) {
         Instant afterEnd = now.isBefore(implementedAt.plus(SIDE)) ? now : implementedAt.plus(SIDE);
@@ -33,12 +32,19 @@ class SavingsMeasurer {
         BigDecimal realized = null;
         if (before.requests() > 0 && after.requests() > 0 && afterEnd.isAfter(implementedAt)) {
             BigDecimal perRequestSaving = perRequest(before).subtract(perRequest(after));
-            BigDecimal afterSeconds = BigDecimal.valueOf(Duration.between(implementedAt, afterEnd).toSeconds());
-            realized = perRequestSaving.multiply(BigDecimal.valueOf(after.requests())).multiply(SECONDS_PER_MONTH)
+            BigDecimal afterSeconds =
+                    BigDecimal.valueOf(Duration.between(implementedAt, afterEnd).toSeconds());
+            realized = perRequestSaving
+                    .multiply(BigDecimal.valueOf(after.requests()))
+                    .multiply(SECONDS_PER_MONTH)
                     .divide(afterSeconds, 12, RoundingMode.HALF_EVEN);
         }
-        return new Measurement(Measurement.BEFORE_AFTER, period(implementedAt.minus(SIDE), implementedAt, before),
-                period(implementedAt, afterEnd, after), realized, quality(before.quality(), after.quality()));
+        return new Measurement(
+                Measurement.BEFORE_AFTER,
+                period(implementedAt.minus(SIDE), implementedAt, before),
+                period(implementedAt, afterEnd, after),
+                realized,
+                quality(before.quality(), after.quality()));
     }
 
     private Totals totals(String useCase, Instant from, Instant to) {
@@ -46,7 +52,8 @@ class SavingsMeasurer {
                         SELECT count(*), coalesce(sum(cost), 0), coalesce(sum(business_units), 0), avg(quality_score)
                         FROM usage_event WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ?""")
                 .params(useCase, Timestamp.from(from), Timestamp.from(to))
-                .query((rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .query((rs, n) ->
+                        new Totals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
                 .single();
     }
 
@@ -55,7 +62,11 @@ class SavingsMeasurer {
     }
 
     private static Measurement.Period period(Instant from, Instant to, Totals t) {
-        return new Measurement.Period(from.toString(), to.toString(), t.requests(), Money.format(t.cost()),
+        return new Measurement.Period(
+                from.toString(),
+                to.toString(),
+                t.requests(),
+                Money.format(t.cost()),
                 t.requests() == 0 ? null : Money.format(perRequest(t)),
                 t.units().signum() == 0 ? null : Money.format(t.cost().divide(t.units(), 12, RoundingMode.HALF_EVEN)),
                 t.quality() == null ? null : t.quality().setScale(4, RoundingMode.HALF_EVEN));

@@ -12,15 +12,28 @@ final class TaskTiers {
     private static final List<String> ORDER = io.tokenwarden.pricing.CatalogModel.TIERS;
 
     static {
-        List.of("classification", "extraction", "yes_no", "short_summarization", "triage", "routing",
-                "format_conversion").forEach(t -> TIER_OF_TASK.put(t, "haiku"));
-        List.of("drafting", "analysis", "code_generation", "long_summarization", "multi_step_reasoning",
-                "document_review").forEach(t -> TIER_OF_TASK.put(t, "sonnet"));
-        List.of("complex_analysis", "extended_reasoning", "agentic", "high_stakes").forEach(t -> TIER_OF_TASK.put(t, "opus"));
+        List.of(
+                        "classification",
+                        "extraction",
+                        "yes_no",
+                        "short_summarization",
+                        "triage",
+                        "routing",
+                        "format_conversion")
+                .forEach(t -> TIER_OF_TASK.put(t, "haiku"));
+        List.of(
+                        "drafting",
+                        "analysis",
+                        "code_generation",
+                        "long_summarization",
+                        "multi_step_reasoning",
+                        "document_review")
+                .forEach(t -> TIER_OF_TASK.put(t, "sonnet"));
+        List.of("complex_analysis", "extended_reasoning", "agentic", "high_stakes")
+                .forEach(t -> TIER_OF_TASK.put(t, "opus"));
     }
 
-    private TaskTiers() {
-    }
+    private TaskTiers() {}
 
     static Optional<String> tierOf(String taskType) {
         return Optional.ofNullable(taskType == null ? null : TIER_OF_TASK.get(taskType));

@@ -5,15 +5,47 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One event of a use case's analysis window, as the detectors see it. */
-record WindowEvent(Instant occurredAt, String model, TokenUsage usage, String taskType, String latencyClass,
-                   String prefixHash, Long prefixTokens, String conversationId, Integer turn,
-                   BigDecimal businessUnits, BigDecimal qualityScore, GatewayEvidence gateway, CacheMiss cacheMiss) {
+record WindowEvent(
+        Instant occurredAt,
+        String model,
+        TokenUsage usage,
+        String taskType,
+        String latencyClass,
+        String prefixHash,
+        Long prefixTokens,
+        String conversationId,
+        Integer turn,
+        BigDecimal businessUnits,
+        BigDecimal qualityScore,
+        GatewayEvidence gateway,
+        CacheMiss cacheMiss) {
 
-    WindowEvent(Instant occurredAt, String model, TokenUsage usage, String taskType, String latencyClass,
-                String prefixHash, Long prefixTokens, String conversationId, Integer turn,
-                BigDecimal businessUnits, BigDecimal qualityScore) {
-        this(occurredAt, model, usage, taskType, latencyClass, prefixHash, prefixTokens, conversationId, turn,
-                businessUnits, qualityScore, GatewayEvidence.NONE, CacheMiss.NONE);
+    WindowEvent(
+            Instant occurredAt,
+            String model,
+            TokenUsage usage,
+            String taskType,
+            String latencyClass,
+            String prefixHash,
+            Long prefixTokens,
+            String conversationId,
+            Integer turn,
+            BigDecimal businessUnits,
+            BigDecimal qualityScore) {
+        this(
+                occurredAt,
+                model,
+                usage,
+                taskType,
+                latencyClass,
+                prefixHash,
+                prefixTokens,
+                conversationId,
+                turn,
+                businessUnits,
+                qualityScore,
+                GatewayEvidence.NONE,
+                CacheMiss.NONE);
     }
 
     /** Anthropic's own diagnosis of a cache miss (diagnostics.cache_miss_reason): its type and the tokens it cost. */

@@ -1,7 +1,7 @@
 package io.tokenwarden.recommend;
 
-import io.tokenwarden.pricing.UsageColumns;
 import io.tokenwarden.pricing.TokenUsage;
+import io.tokenwarden.pricing.UsageColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,8 +21,11 @@ class WindowLoader {
     }
 
     List<String> activeUseCases(Instant from, Instant to) {
-        return jdbc.sql("SELECT DISTINCT use_case FROM usage_event WHERE occurred_at >= ? AND occurred_at < ? ORDER BY 1")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(String.class).list();
+        return jdbc.sql(
+                        "SELECT DISTINCT use_case FROM usage_event WHERE occurred_at >= ? AND occurred_at < ? ORDER BY 1")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query(String.class)
+                .list();
     }
 
     List<WindowEvent> events(String useCase, Instant from, Instant to) {
@@ -37,7 +40,8 @@ class WindowLoader {
                         WHERE use_case = ? AND occurred_at >= ? AND occurred_at < ? AND model_id IS NOT NULL
                         ORDER BY occurred_at, id""")
                 .params(useCase, Timestamp.from(from), Timestamp.from(to))
-                .query(WindowLoader::row).list();
+                .query(WindowLoader::row)
+                .list();
     }
 
     private static WindowEvent row(ResultSet rs, int n) throws SQLException {
@@ -46,12 +50,24 @@ class WindowLoader {
         Long prefix = rs.wasNull() ? null : prefixTokens;
         int turnValue = rs.getInt("conversation_turn");
         Integer turn = rs.wasNull() ? null : turnValue;
-        return new WindowEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("model_id"), usage,
-                rs.getString("task_type"), rs.getString("latency_class"), rs.getString("prefix_hash"), prefix,
-                rs.getString("conversation_id"), turn, rs.getBigDecimal("business_units"), rs.getBigDecimal("quality_score"),
-                new WindowEvent.GatewayEvidence(rs.getString("tw_prefix_tokens"), rs.getString("tw_system_hash"),
-                        rs.getString("tw_system_masked_hash"), rs.getString("tw_system_masked_at")),
-                new WindowEvent.CacheMiss(rs.getString("cache_miss_reason"),
-                        rs.getObject("cache_missed_input_tokens", Long.class)));
+        return new WindowEvent(
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("model_id"),
+                usage,
+                rs.getString("task_type"),
+                rs.getString("latency_class"),
+                rs.getString("prefix_hash"),
+                prefix,
+                rs.getString("conversation_id"),
+                turn,
+                rs.getBigDecimal("business_units"),
+                rs.getBigDecimal("quality_score"),
+                new WindowEvent.GatewayEvidence(
+                        rs.getString("tw_prefix_tokens"),
+                        rs.getString("tw_system_hash"),
+                        rs.getString("tw_system_masked_hash"),
+                        rs.getString("tw_system_masked_at")),
+                new WindowEvent.CacheMiss(
+                        rs.getString("cache_miss_reason"), rs.getObject("cache_missed_input_tokens", Long.class)));
     }
 }

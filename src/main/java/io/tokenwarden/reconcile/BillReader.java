@@ -26,18 +26,21 @@ final class BillReader {
     record DayModel(LocalDate day, String model) implements Comparable<DayModel> {
         @Override
         public int compareTo(DayModel o) {
-            return java.util.Comparator.comparing(DayModel::day).thenComparing(DayModel::model).compare(this, o);
+            return java.util.Comparator.comparing(DayModel::day)
+                    .thenComparing(DayModel::model)
+                    .compare(this, o);
         }
     }
 
-    private BillReader() {
-    }
+    private BillReader() {}
 
     static Map<DayModel, BigDecimal> costReport(JsonNode report, CatalogSnapshot catalog) {
         Map<DayModel, BigDecimal> billed = new TreeMap<>();
         forEachResult(report, (day, result) -> {
             JsonNode amount = result.path("amount");
-            BigDecimal cents = amount.isString() ? decimal(amount.stringValue()) : amount.isNumber() ? amount.decimalValue() : null;
+            BigDecimal cents = amount.isString()
+                    ? decimal(amount.stringValue())
+                    : amount.isNumber() ? amount.decimalValue() : null;
             if (cents == null) {
                 throw invalid("data.results.amount", "must be a decimal string of cents");
             }
@@ -51,14 +54,27 @@ final class BillReader {
         forEachResult(report, (day, r) -> {
             long w5 = count(r.path("cache_creation"), "ephemeral_5m_input_tokens");
             long w1h = count(r.path("cache_creation"), "ephemeral_1h_input_tokens");
-            TokenUsage usage = new TokenUsage(count(r, "uncached_input_tokens"), count(r, "output_tokens"),
-                    w5 + w1h, count(r, "cache_read_input_tokens"), w5, w1h,
+            TokenUsage usage = new TokenUsage(
+                    count(r, "uncached_input_tokens"),
+                    count(r, "output_tokens"),
+                    w5 + w1h,
+                    count(r, "cache_read_input_tokens"),
+                    w5,
+                    w1h,
                     count(r.path("server_tool_use"), "web_search_requests"),
-                    new ServiceTier(r.path("service_tier").asString("standard").isEmpty() ? "standard"
-                            : r.path("service_tier").asString("standard")),
-                    InferenceGeo.fromWire(r.path("inference_geo").asString("global")).orElse(InferenceGeo.GLOBAL),
-                    r.path("speed").asString(TokenUsage.STANDARD_SPEED), java.util.List.of());
-            BigDecimal cost = catalog.quote(r.path("model").asString(""), day.atStartOfDay(ZoneOffset.UTC).toInstant(), usage).cost();
+                    new ServiceTier(
+                            r.path("service_tier").asString("standard").isEmpty()
+                                    ? "standard"
+                                    : r.path("service_tier").asString("standard")),
+                    InferenceGeo.fromWire(r.path("inference_geo").asString("global"))
+                            .orElse(InferenceGeo.GLOBAL),
+                    r.path("speed").asString(TokenUsage.STANDARD_SPEED),
+                    java.util.List.of());
+            BigDecimal cost = catalog.quote(
+                            r.path("model").asString(""),
+                            day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                            usage)
+                    .cost();
             if (cost != null) {
                 billed.merge(new DayModel(day, model(r, catalog)), cost, BigDecimal::add);
             }
@@ -72,7 +88,10 @@ final class BillReader {
         if (value.isMissingNode() || value.isNull()) {
             return 0;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0 || value.longValue() > 100_000_000L) {
+        if (!value.isIntegralNumber()
+                || !value.canConvertToLong()
+                || value.longValue() < 0
+                || value.longValue() > 100_000_000L) {
             throw invalid("data.results." + field, "must be an integer between 0 and 100000000");
         }
         return value.longValue();
@@ -89,7 +108,9 @@ final class BillReader {
         for (JsonNode bucket : report.path("data")) {
             LocalDate day;
             try {
-                day = Instant.parse(bucket.path("starting_at").asString("")).atZone(ZoneOffset.UTC).toLocalDate();
+                day = Instant.parse(bucket.path("starting_at").asString(""))
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate();
             } catch (DateTimeParseException e) {
                 throw invalid("data.starting_at", "must be an RFC 3339 timestamp");
             }

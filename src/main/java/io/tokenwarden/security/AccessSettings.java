@@ -39,8 +39,7 @@ class AccessSettings {
         jdbc.sql("""
                         INSERT INTO access_setting (name, enabled, updated_by) VALUES (?, ?, ?)
                         ON CONFLICT (name) DO UPDATE SET enabled = excluded.enabled, updated_at = now(),
-                            updated_by = excluded.updated_by""")
-                .params(name, on, actor).update();
+                            updated_by = excluded.updated_by""").params(name, on, actor).update();
         audit.record(actor, "access.set", name, Map.of("enabled", before), Map.of("enabled", on));
         refresh();
     }
@@ -48,8 +47,11 @@ class AccessSettings {
     @Scheduled(fixedDelay = 10_000, initialDelay = 0)
     void refresh() {
         try {
-            enabled = Map.copyOf(jdbc.sql("SELECT name, enabled FROM access_setting")
-                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2))).list().stream()
+            enabled = Map.copyOf(jdbc
+                    .sql("SELECT name, enabled FROM access_setting")
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
+                    .list()
+                    .stream()
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         } catch (RuntimeException databaseAway) {
             // keep the last known settings

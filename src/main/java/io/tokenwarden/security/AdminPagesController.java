@@ -27,9 +27,11 @@ class AdminPagesController {
 
     /** Turns local password sign-in or HTTP Basic on or off (audited). */
     @PostMapping("/admin/access")
-    String access(@RequestParam(name = "local_login", required = false) String localLogin,
-                  @RequestParam(name = "http_basic", required = false) String httpBasic, Principal user,
-                  RedirectAttributes redirect) {
+    String access(
+            @RequestParam(name = "local_login", required = false) String localLogin,
+            @RequestParam(name = "http_basic", required = false) String httpBasic,
+            Principal user,
+            RedirectAttributes redirect) {
         access.set("local_login", localLogin != null, user.getName());
         access.set("http_basic", httpBasic != null, user.getName());
         redirect.addFlashAttribute("message", "Sign-in settings saved.");
@@ -45,7 +47,8 @@ class AdminPagesController {
     @PostMapping("/admin/apps")
     String createApp(@RequestParam String name, Principal user, RedirectAttributes redirect) {
         if (!Vocabulary.NAME.matcher(name).matches()) {
-            redirect.addFlashAttribute("error", "App names are 1-64 characters of a-z 0-9 _ . - starting with a letter or digit.");
+            redirect.addFlashAttribute(
+                    "error", "App names are 1-64 characters of a-z 0-9 _ . - starting with a letter or digit.");
             return "redirect:/admin/apps";
         }
         return issued(() -> appKeys.createApp(name, user.getName()), redirect);
@@ -74,10 +77,16 @@ class AdminPagesController {
 
     /** An admin sets a user's teams (comma-separated); used when engineers see their own teams' use cases only. */
     @PostMapping("/admin/users/{username}/teams")
-    String teams(@PathVariable String username, @RequestParam(defaultValue = "") String teams, Principal user,
-                 RedirectAttributes redirect) {
-        java.util.List<String> names = java.util.Arrays.stream(teams.split(",")).map(String::trim)
-                .filter(t -> !t.isEmpty()).distinct().toList();
+    String teams(
+            @PathVariable String username,
+            @RequestParam(defaultValue = "") String teams,
+            Principal user,
+            RedirectAttributes redirect) {
+        java.util.List<String> names = java.util.Arrays.stream(teams.split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
         if (names.stream().anyMatch(t -> t.length() > 64)) {
             redirect.addFlashAttribute("error", "A team name has at most 64 characters.");
             return "redirect:/admin/users";
@@ -92,8 +101,12 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/users")
-    String createUser(@RequestParam String username, @RequestParam String password, @RequestParam Role role,
-                      Principal user, RedirectAttributes redirect) {
+    String createUser(
+            @RequestParam String username,
+            @RequestParam String password,
+            @RequestParam Role role,
+            Principal user,
+            RedirectAttributes redirect) {
         if (!Vocabulary.NAME.matcher(username).matches() || password.length() < 8) {
             redirect.addFlashAttribute("error", "User names are like app names; passwords have at least 8 characters.");
             return "redirect:/admin/users";

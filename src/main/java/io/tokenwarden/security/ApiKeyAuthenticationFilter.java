@@ -30,7 +30,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = presentedKey(request);
         if (presented == null) {
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Send an app key as 'Authorization: Bearer <key>'.");
+            ProblemResponses.write(
+                    response, HttpStatus.UNAUTHORIZED, "Send an app key as 'Authorization: Bearer <key>'.");
             return;
         }
         Optional<AppPrincipal> app;
@@ -48,11 +49,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         java.util.OptionalLong wait = rateLimiter.tryAcquire(app.get().keyId());
         if (wait.isPresent()) {
             response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
-            ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "This app key is over its request rate; retry later.");
+            ProblemResponses.write(
+                    response, HttpStatus.TOO_MANY_REQUESTS, "This app key is over its request rate; retry later.");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(app.get(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_APP")));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                app.get(), null, List.of(new SimpleGrantedAuthority("ROLE_APP")));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
     }

@@ -19,11 +19,9 @@ final class ApiKeyFormat {
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Parsed(String keyId, String secret) {
-    }
+    record Parsed(String keyId, String secret) {}
 
-    private ApiKeyFormat() {
-    }
+    private ApiKeyFormat() {}
 
     static String newKeyId() {
         byte[] id = new byte[KEY_ID_HEX / 2];
@@ -43,8 +41,11 @@ final class ApiKeyFormat {
 
     static Optional<Parsed> parse(String presented) {
         int secretStart = PREFIX.length() + KEY_ID_HEX + 1;
-        if (presented == null || presented.length() <= secretStart || presented.length() > 200
-                || !presented.startsWith(PREFIX) || presented.charAt(secretStart - 1) != '_') {
+        if (presented == null
+                || presented.length() <= secretStart
+                || presented.length() > 200
+                || !presented.startsWith(PREFIX)
+                || presented.charAt(secretStart - 1) != '_') {
             return Optional.empty();
         }
         String keyId = presented.substring(PREFIX.length(), secretStart - 1);

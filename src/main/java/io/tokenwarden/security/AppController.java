@@ -1,10 +1,10 @@
 package io.tokenwarden.security;
 
+import io.tokenwarden.web.ApiException;
 import io.tokenwarden.web.BoundedJson;
 import io.tokenwarden.web.FieldError;
 import io.tokenwarden.web.JsonFields;
 import io.tokenwarden.web.Vocabulary;
-import io.tokenwarden.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.ArrayList;

@@ -14,11 +14,11 @@ class AppEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private Instant createdAt;
 
-    protected AppEntity() {
-    }
+    protected AppEntity() {}
 
     AppEntity(String name) {
         this.name = name;

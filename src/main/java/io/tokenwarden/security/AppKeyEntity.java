@@ -14,14 +14,14 @@ class AppKeyEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String keyId;
     private Long appId;
     private byte[] secretHash;
     private Instant createdAt;
     private Instant revokedAt;
 
-    protected AppKeyEntity() {
-    }
+    protected AppKeyEntity() {}
 
     AppKeyEntity(String keyId, Long appId, byte[] secretHash) {
         this.keyId = keyId;

@@ -70,8 +70,12 @@ public class AppKeys {
     @Transactional(readOnly = true)
     List<AppView> list() {
         return apps.findAll().stream()
-                .map(app -> new AppView(app.name(), app.createdAt(), keys.findByAppIdOrderByCreatedAt(app.id()).stream()
-                        .map(k -> new AppView.Key(k.keyId(), k.createdAt(), k.revokedAt())).toList()))
+                .map(app -> new AppView(
+                        app.name(),
+                        app.createdAt(),
+                        keys.findByAppIdOrderByCreatedAt(app.id()).stream()
+                                .map(k -> new AppView.Key(k.keyId(), k.createdAt(), k.revokedAt()))
+                                .toList()))
                 .toList();
     }
 
@@ -83,13 +87,17 @@ public class AppKeys {
         }
         Optional<StoredKey> stored = cache.get(parsed.get().keyId(), this::load);
         byte[] expected = stored.map(StoredKey::secretHash).orElse(NO_HASH);
-        boolean matches = MessageDigest.isEqual(expected, ApiKeyFormat.hash(parsed.get().secret()));
-        return stored.filter(key -> matches).map(key -> new AppPrincipal(key.appId(), key.appName(), parsed.get().keyId()));
+        boolean matches =
+                MessageDigest.isEqual(expected, ApiKeyFormat.hash(parsed.get().secret()));
+        return stored.filter(key -> matches)
+                .map(key -> new AppPrincipal(
+                        key.appId(), key.appName(), parsed.get().keyId()));
     }
 
     /** The app of a key presented while the database was down, once it can be checked. */
     public Optional<AppPrincipal> verify(PresentedKey presented) {
-        if (!presented.keyId().matches("[0-9a-f]{16}") || !presented.secretSha256().matches("[0-9a-f]{64}")) {
+        if (!presented.keyId().matches("[0-9a-f]{16}")
+                || !presented.secretSha256().matches("[0-9a-f]{64}")) {
             return Optional.empty();
         }
         Optional<StoredKey> stored = cache.get(presented.keyId(), this::load);

@@ -5,6 +5,5 @@ import java.util.List;
 
 record AppView(String app, Instant createdAt, List<Key> keys) {
 
-    record Key(String keyId, Instant createdAt, Instant revokedAt) {
-    }
+    record Key(String keyId, Instant createdAt, Instant revokedAt) {}
 }

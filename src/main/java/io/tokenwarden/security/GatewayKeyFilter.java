@@ -39,7 +39,10 @@ class GatewayKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = request.getHeader(HEADER);
         if (presented == null || presented.isBlank()) {
-            AnthropicErrors.write(response, 401, "authentication_error",
+            AnthropicErrors.write(
+                    response,
+                    401,
+                    "authentication_error",
                     "Tokenwarden: send your app key in the X-Tokenwarden-Key header.");
             return;
         }
@@ -50,7 +53,10 @@ class GatewayKeyFilter extends OncePerRequestFilter {
             }
             Optional<AppPrincipal> app = appKeys.authenticate(presented.trim());
             if (app.isEmpty()) {
-                AnthropicErrors.write(response, 401, "authentication_error",
+                AnthropicErrors.write(
+                        response,
+                        401,
+                        "authentication_error",
                         "Tokenwarden: the key in X-Tokenwarden-Key is unknown or revoked.");
                 return;
             }
@@ -61,14 +67,18 @@ class GatewayKeyFilter extends OncePerRequestFilter {
             }
             Optional<PresentedKey> unchecked = PresentedKey.of(presented.trim());
             if (unchecked.isEmpty()) {
-                AnthropicErrors.write(response, 401, "authentication_error",
+                AnthropicErrors.write(
+                        response,
+                        401,
+                        "authentication_error",
                         "Tokenwarden: the key in X-Tokenwarden-Key is not an app key.");
                 return;
             }
             principal = unchecked.get();
         }
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, List.of(new SimpleGrantedAuthority("ROLE_APP"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        principal, null, List.of(new SimpleGrantedAuthority("ROLE_APP"))));
         chain.doFilter(request, response);
     }
 }

@@ -17,11 +17,12 @@ final class HeaderChecks {
     /** StrictHttpFirewall's rule for header values: the same, and tabs are allowed. */
     private static final Pattern VALUES = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
-    static final Predicate<String> NAME = text -> printableAscii(text) || NAMES.matcher(text).matches();
-    static final Predicate<String> VALUE = text -> printableAscii(text) || VALUES.matcher(text).matches();
+    static final Predicate<String> NAME =
+            text -> printableAscii(text) || NAMES.matcher(text).matches();
+    static final Predicate<String> VALUE =
+            text -> printableAscii(text) || VALUES.matcher(text).matches();
 
-    private HeaderChecks() {
-    }
+    private HeaderChecks() {}
 
     static StrictHttpFirewall firewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();

@@ -5,10 +5,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -31,10 +31,15 @@ class OidcLogin {
     private final OidcProperties properties;
     private final OidcSignIn oidcSignIn;
 
-    OidcLogin(OidcProperties properties, JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit,
-              TransactionTemplate transactions) {
+    OidcLogin(
+            OidcProperties properties,
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            TransactionTemplate transactions) {
         this.properties = properties;
-        this.oidcSignIn = properties.enabled() ? new OidcSignIn(properties, jdbc, passwords, audit, transactions) : null;
+        this.oidcSignIn =
+                properties.enabled() ? new OidcSignIn(properties, jdbc, passwords, audit, transactions) : null;
     }
 
     /**
@@ -45,8 +50,8 @@ class OidcLogin {
         if (!properties.enabled()) {
             return java.util.Optional.empty();
         }
-        var sso = new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
-                oidcSignIn);
+        var sso = new OidcAuthorizationCodeAuthenticationProvider(
+                new RestClientAuthorizationCodeTokenResponseClient(), oidcSignIn);
         sso.setJwtDecoderFactory(new OidcIdTokenDecoderFactory());
         return java.util.Optional.of(sso);
     }
@@ -56,15 +61,21 @@ class OidcLogin {
             return;
         }
         ClientRegistration registration = ClientRegistrations.fromIssuerLocation(properties.issuerUri())
-                .registrationId(REGISTRATION).clientId(properties.clientId()).clientSecret(properties.clientSecret())
-                .clientName(properties.name()).scope("openid", "profile", "email")
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").build();
+                .registrationId(REGISTRATION)
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .clientName(properties.name())
+                .scope("openid", "profile", "email")
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .build();
         var registrations = new InMemoryClientRegistrationRepository(registration);
         var requests = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        http.oauth2Login(login -> login.loginPage("/login").clientRegistrationRepository(registrations)
+        http.oauth2Login(login -> login.loginPage("/login")
+                .clientRegistrationRepository(registrations)
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcSignIn))
-                .defaultSuccessUrl("/dashboard", false).failureUrl("/login?sso_error"));
+                .defaultSuccessUrl("/dashboard", false)
+                .failureUrl("/login?sso_error"));
     }
 }

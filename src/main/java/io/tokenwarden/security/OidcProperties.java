@@ -10,8 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * whose values one of the roles claim's values is; with none, sign-in is refused.
  */
 @ConfigurationProperties("tokenwarden.oidc")
-record OidcProperties(String issuerUri, String clientId, String clientSecret, String rolesClaim, List<String> adminValues,
-                      List<String> financeValues, List<String> engineerValues, String teamsClaim, String name) {
+record OidcProperties(
+        String issuerUri,
+        String clientId,
+        String clientSecret,
+        String rolesClaim,
+        List<String> adminValues,
+        List<String> financeValues,
+        List<String> engineerValues,
+        String teamsClaim,
+        String name) {
 
     OidcProperties {
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "groups" : rolesClaim;

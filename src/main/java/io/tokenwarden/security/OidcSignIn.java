@@ -31,8 +31,12 @@ class OidcSignIn extends OidcUserService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    OidcSignIn(OidcProperties properties, JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit,
-               TransactionTemplate transactions) {
+    OidcSignIn(
+            OidcProperties properties,
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            TransactionTemplate transactions) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -44,21 +48,34 @@ class OidcSignIn extends OidcUserService {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = super.loadUser(request);
         List<String> values = strings(user.getClaims().get(properties.rolesClaim()));
-        Role role = role(values).orElseThrow(() -> refuse("None of your " + properties.rolesClaim() + " (" + values
-                + ") gives a Tokenwarden role: ask an administrator to map one."));
-        List<String> teams = properties.teamsClaim() == null ? List.of() : strings(user.getClaims().get(properties.teamsClaim()));
-        String username = Optional.ofNullable(user.getPreferredUsername()).or(() -> Optional.ofNullable(user.getEmail()))
+        Role role = role(values)
+                .orElseThrow(() -> refuse("None of your " + properties.rolesClaim() + " (" + values
+                        + ") gives a Tokenwarden role: ask an administrator to map one."));
+        List<String> teams = properties.teamsClaim() == null
+                ? List.of()
+                : strings(user.getClaims().get(properties.teamsClaim()));
+        String username = Optional.ofNullable(user.getPreferredUsername())
+                .or(() -> Optional.ofNullable(user.getEmail()))
                 .orElse(user.getSubject());
         transactions.executeWithoutResult(tx -> save(username, role, teams));
-        String nameKey = user.getClaims().containsKey("preferred_username") ? "preferred_username"
+        String nameKey = user.getClaims().containsKey("preferred_username")
+                ? "preferred_username"
                 : user.getClaims().containsKey("email") ? "email" : "sub";
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_" + role.name())), user.getIdToken(),
-                user.getUserInfo(), nameKey);
+        return new DefaultOidcUser(
+                List.of(new SimpleGrantedAuthority("ROLE_" + role.name())),
+                user.getIdToken(),
+                user.getUserInfo(),
+                nameKey);
     }
 
     private void save(String username, Role role, List<String> teams) {
-        Optional<Map<String, Object>> before = jdbc.sql("SELECT source, role, teams::text AS teams FROM app_user WHERE username = ?")
-                .param(username).query().listOfRows().stream().findFirst();
+        Optional<Map<String, Object>> before = jdbc
+                .sql("SELECT source, role, teams::text AS teams FROM app_user WHERE username = ?")
+                .param(username)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst();
         if (before.isPresent() && "local".equals(before.get().get("source"))) {
             throw refuse("A local user named " + username + " exists: single sign-on does not take it over.");
         }
@@ -67,16 +84,32 @@ class OidcSignIn extends OidcUserService {
                         VALUES (:username, :hash, :role, 'oidc', :teams, :now)
                         ON CONFLICT (username) DO UPDATE SET role = excluded.role, teams = excluded.teams,
                             last_sign_in_at = excluded.last_sign_in_at""")
-                .param("username", username).param("hash", passwords.encode(UUID.randomUUID() + "" + UUID.randomUUID()))
-                .param("role", role.name()).param("teams", teams.toArray(String[]::new))
-                .param("now", java.sql.Timestamp.from(Instant.now())).update();
+                .param("username", username)
+                .param("hash", passwords.encode(UUID.randomUUID() + "" + UUID.randomUUID()))
+                .param("role", role.name())
+                .param("teams", teams.toArray(String[]::new))
+                .param("now", java.sql.Timestamp.from(Instant.now()))
+                .update();
         Map<String, Object> after = Map.of("role", role.name(), "teams", teams);
         if (before.isEmpty()) {
-            audit.record(username, "user.create", username, null, Map.of("source", "oidc", "role", role.name(), "teams", teams));
+            audit.record(
+                    username,
+                    "user.create",
+                    username,
+                    null,
+                    Map.of("source", "oidc", "role", role.name(), "teams", teams));
         } else if (!role.name().equals(before.get().get("role"))
                 || !String.valueOf(before.get().get("teams")).equals("{" + String.join(",", teams) + "}")) {
-            audit.record(username, "user.oidc_claims", username, Map.of("role", before.get().get("role"),
-                    "teams", before.get().get("teams")), after);
+            audit.record(
+                    username,
+                    "user.oidc_claims",
+                    username,
+                    Map.of(
+                            "role",
+                            before.get().get("role"),
+                            "teams",
+                            before.get().get("teams")),
+                    after);
         }
     }
 
@@ -87,7 +120,9 @@ class OidcSignIn extends OidcUserService {
         if (values.stream().anyMatch(properties.financeValues()::contains)) {
             return Optional.of(Role.FINANCE);
         }
-        return values.stream().anyMatch(properties.engineerValues()::contains) ? Optional.of(Role.ENGINEER) : Optional.empty();
+        return values.stream().anyMatch(properties.engineerValues()::contains)
+                ? Optional.of(Role.ENGINEER)
+                : Optional.empty();
     }
 
     private static List<String> strings(Object claim) {

@@ -29,16 +29,22 @@ class PersonalTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer " + PersonalTokens.PREFIX, 0, 7 + PersonalTokens.PREFIX.length())) {
+        if (header == null
+                || !header.regionMatches(
+                        true, 0, "Bearer " + PersonalTokens.PREFIX, 0, 7 + PersonalTokens.PREFIX.length())) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<PersonalTokens.Bearer> bearer = tokens.authenticate(header.substring(7).trim());
+        Optional<PersonalTokens.Bearer> bearer =
+                tokens.authenticate(header.substring(7).trim());
         if (bearer.isEmpty()) {
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "The personal API token is unknown, expired or revoked.");
+            ProblemResponses.write(
+                    response, HttpStatus.UNAUTHORIZED, "The personal API token is unknown, expired or revoked.");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(bearer.get().username(), null,
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                bearer.get().username(),
+                null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + bearer.get().role().name())));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);

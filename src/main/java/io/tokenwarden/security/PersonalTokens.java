@@ -40,16 +40,19 @@ class PersonalTokens {
         this.clock = clock;
     }
 
-    record Issued(long id, String name, String token, Instant expiresAt) {
-    }
+    record Issued(long id, String name, String token, Instant expiresAt) {}
 
-    record TokenView(long id, String username, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
-                     Instant lastUsedAt) {
-    }
+    record TokenView(
+            long id,
+            String username,
+            String name,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            Instant lastUsedAt) {}
 
     /** The owner and role of a presented token that is known, unexpired and unrevoked. */
-    record Bearer(String username, Role role, long tokenId) {
-    }
+    record Bearer(String username, Role role, long tokenId) {}
 
     @Transactional
     Issued issue(String username, String name, int days) {
@@ -59,8 +62,11 @@ class PersonalTokens {
         long id = jdbc.sql("""
                         INSERT INTO api_token (username, name, lookup, secret_hash, expires_at)
                         VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                .params(username, name, lookup, sha256(secret), Timestamp.from(expires)).query(Long.class).single();
-        audit.record(username, "token.create", "token " + id, null, Map.of("name", name, "expires_at", expires.toString()));
+                .params(username, name, lookup, sha256(secret), Timestamp.from(expires))
+                .query(Long.class)
+                .single();
+        audit.record(
+                username, "token.create", "token " + id, null, Map.of("name", name, "expires_at", expires.toString()));
         return new Issued(id, name, PREFIX + lookup + "_" + secret, expires);
     }
 
@@ -69,16 +75,22 @@ class PersonalTokens {
                         SELECT id, username, name, created_at, expires_at, revoked_at, last_used_at FROM api_token
                         WHERE (? OR username = ?) ORDER BY id""")
                 .params(everyone, username)
-                .query((rs, n) -> new TokenView(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)))).list();
+                .query((rs, n) -> new TokenView(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        instant(rs.getTimestamp(4)),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7))))
+                .list();
     }
 
     /** Revokes a token of {@code username} (an ADMIN may revoke anyone's). */
     @Transactional
     void revoke(long id, String username, boolean admin) {
         int revoked = jdbc.sql("""
-                        UPDATE api_token SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL AND (? OR username = ?)""")
-                .params(id, admin, username).update();
+                        UPDATE api_token SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL AND (? OR username = ?)""").params(id, admin, username).update();
         if (revoked == 0) {
             throw new ApiException(HttpStatus.NOT_FOUND, "There is no active token " + id + " of yours.");
         }
@@ -94,17 +106,22 @@ class PersonalTokens {
         int bar = presented.indexOf('_', PREFIX.length());
         String lookup = presented.substring(PREFIX.length(), bar);
         byte[] offered = sha256(presented.substring(bar + 1)).getBytes(StandardCharsets.US_ASCII);
-        Optional<Bearer> bearer = jdbc.sql("""
+        Optional<Bearer> bearer = jdbc
+                .sql("""
                         SELECT t.id, t.username, u.role, t.secret_hash FROM api_token t JOIN app_user u ON u.username = t.username
                         WHERE t.lookup = ? AND t.revoked_at IS NULL AND t.expires_at > ?""")
                 .params(lookup, Timestamp.from(clock.instant()))
-                .query((rs, n) -> Map.entry(new Bearer(rs.getString(2), Role.valueOf(rs.getString(3)), rs.getLong(1)),
-                        rs.getString(4)))
-                .list().stream()
+                .query((rs, n) -> Map.entry(
+                        new Bearer(rs.getString(2), Role.valueOf(rs.getString(3)), rs.getLong(1)), rs.getString(4)))
+                .list()
+                .stream()
                 .filter(row -> MessageDigest.isEqual(offered, row.getValue().getBytes(StandardCharsets.US_ASCII)))
-                .map(Map.Entry::getKey).findFirst();
+                .map(Map.Entry::getKey)
+                .findFirst();
         bearer.ifPresent(b -> {
-            jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ?").param(b.tokenId()).update();
+            jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ?")
+                    .param(b.tokenId())
+                    .update();
             audit.record(b.username(), "token.use", "token " + b.tokenId(), null, null);
         });
         return bearer;

@@ -12,8 +12,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /** 401/403 for API callers as problem JSON, never a login redirect. */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());

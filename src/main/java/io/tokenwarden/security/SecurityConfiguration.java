@@ -1,12 +1,11 @@
 package io.tokenwarden.security;
 
-import io.tokenwarden.web.AnthropicErrors;
-
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import io.tokenwarden.web.AnthropicErrors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,9 +19,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -51,8 +50,8 @@ class SecurityConfiguration {
      * Form logins and Basic calls share this manager.
      */
     @Bean
-    AuthenticationProvider passwordCheck(UserAccounts users, PasswordEncoder passwords, java.time.Clock clock,
-                                         LoginThrottle throttle) {
+    AuthenticationProvider passwordCheck(
+            UserAccounts users, PasswordEncoder passwords, java.time.Clock clock, LoginThrottle throttle) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
         return new ThrottledAuthentication(new VerifiedCredentialsCache(bcrypt, clock), throttle);
@@ -94,11 +93,12 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .servletApi(servletApi -> servletApi.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(appKeys, rateLimiter), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(appKeys, rateLimiter), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("APP"))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(ProblemResponses.unauthorized("An app key is required.", false))
-                        .accessDeniedHandler(ProblemResponses.forbidden()));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(ProblemResponses.unauthorized("An app key is required.", false))
+                                .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
     }
 
@@ -125,68 +125,104 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager users) throws Exception {
         var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic.", true);
-        http.securityMatcher("/actuator/**").authenticationManager(users)
+        http.securityMatcher("/actuator/**")
+                .authenticationManager(users)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
-                        .anyRequest().hasRole("ADMIN"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(ProblemResponses.forbidden()));
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("ADMIN"))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager users, PersonalTokens tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager users, PersonalTokens tokens)
+            throws Exception {
         var entryPoint = ProblemResponses.unauthorized("Sign in with HTTP Basic or a personal API token.", true);
-        http.securityMatcher("/api/**").authenticationManager(users)
+        http.securityMatcher("/api/**")
+                .authenticationManager(users)
                 .addFilterBefore(new PersonalTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/apps", "/api/v1/apps/**", "/api/v1/alert-channels", "/api/v1/alert-channels/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/api/v1/apps",
+                                "/api/v1/apps/**",
+                                "/api/v1/alert-channels",
+                                "/api/v1/alert-channels/**")
                         .hasRole("ADMIN")
-                        .requestMatchers(POST, "/api/v1/prices", "/api/v1/catalog", "/api/v1/catalog/**").hasRole("ADMIN")
-                        .requestMatchers(PUT, "/api/v1/use-cases/**").hasRole("ADMIN")
-                        .requestMatchers(DELETE, "/api/v1/tokens/*").hasAnyRole(ANY_ROLE)
-                        .requestMatchers(DELETE, "/api/**").hasRole("ADMIN")
-                        .requestMatchers(POST, "/api/v1/recommendations/**").hasAnyRole("ADMIN", "ENGINEER")
+                        .requestMatchers(POST, "/api/v1/prices", "/api/v1/catalog", "/api/v1/catalog/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(PUT, "/api/v1/use-cases/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(DELETE, "/api/v1/tokens/*")
+                        .hasAnyRole(ANY_ROLE)
+                        .requestMatchers(DELETE, "/api/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/v1/recommendations/**")
+                        .hasAnyRole("ADMIN", "ENGINEER")
                         .requestMatchers("/api/v1/exports/**", "/api/v1/reconciliation/**", "/api/v1/reconciliation")
                         .hasAnyRole("ADMIN", "FINANCE")
-                        .requestMatchers(GET, "/api/v1/prices", "/api/v1/catalog", "/api/v1/reports/**").hasAnyRole(ANY_ROLE)
-                        .anyRequest().hasAnyRole(ANY_ROLE))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(ProblemResponses.forbidden()));
+                        .requestMatchers(GET, "/api/v1/prices", "/api/v1/catalog", "/api/v1/reports/**")
+                        .hasAnyRole(ANY_ROLE)
+                        .anyRequest()
+                        .hasAnyRole(ANY_ROLE))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
     }
 
     @Bean
     @Order(4)
-    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationProvider passwordCheck, AccessSettings access,
-                                  OidcLogin oidc) throws Exception {
-        // local passwords on the pages, unless turned off: the bootstrap admin keeps it, to be let in if the provider fails
-        AuthenticationProvider localPasswords = new GatedAuthentication(passwordCheck,
-                user -> access.localLogin() || AccessSettings.BOOTSTRAP_ADMIN.equals(user), "Local password sign-in");
-        http.authenticationManager(oidc.provider().map(sso -> new ProviderManager(localPasswords, sso))
+    SecurityFilterChain pageChain(
+            HttpSecurity http, AuthenticationProvider passwordCheck, AccessSettings access, OidcLogin oidc)
+            throws Exception {
+        // local passwords on the pages, unless turned off: the bootstrap admin keeps it, to be let in if the provider
+        // fails
+        AuthenticationProvider localPasswords = new GatedAuthentication(
+                passwordCheck,
+                user -> access.localLogin() || AccessSettings.BOOTSTRAP_ADMIN.equals(user),
+                "Local password sign-in");
+        http.authenticationManager(oidc.provider()
+                .map(sso -> new ProviderManager(localPasswords, sso))
                 .orElseGet(() -> new ProviderManager(localPasswords)));
         oidc.configure(http);
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error", "/login",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/dashboard/export.csv").hasAnyRole("ADMIN", "FINANCE")
-                        .requestMatchers(POST, "/features/**").hasAnyRole("ADMIN", "ENGINEER")
-                        .anyRequest().hasAnyRole(ANY_ROLE))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/assets/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/login",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/dashboard/export.csv")
+                        .hasAnyRole("ADMIN", "FINANCE")
+                        .requestMatchers(POST, "/features/**")
+                        .hasAnyRole("ADMIN", "ENGINEER")
+                        .anyRequest()
+                        .hasAnyRole(ANY_ROLE))
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/dashboard", false)
+                        .permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
-                                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(
+                                        PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
                                 new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
@@ -201,6 +237,7 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
-    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-            + "interest-cohort=()";
+
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), " + "interest-cohort=()";
 }

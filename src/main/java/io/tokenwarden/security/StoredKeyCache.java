@@ -19,15 +19,14 @@ final class StoredKeyCache {
 
     static final Duration TTL = Duration.ofSeconds(5);
 
-    record StoredKey(long appId, String appName, byte[] secretHash) {
-    }
+    record StoredKey(long appId, String appName, byte[] secretHash) {}
 
-    private record Entry(StoredKey key, long generation, long expiresAtNanos) {
-    }
+    private record Entry(StoredKey key, long generation, long expiresAtNanos) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped by each revocation: an entry loaded before it (maybe from the row before the revocation) is not used. */
     private final AtomicLong generation = new AtomicLong();
+
     private final LongSupplier nanoTime;
 
     StoredKeyCache(LongSupplier nanoTime) {

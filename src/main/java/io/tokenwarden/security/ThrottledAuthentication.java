@@ -20,7 +20,8 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication request) throws AuthenticationException {
         String account = request.getName();
-        String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        String address =
+                request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         throttle.check(account, address);
         try {
             Authentication authenticated = delegate.authenticate(request);

@@ -14,17 +14,19 @@ class UserAccountEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String username;
     private String passwordHash;
     private String role;
     private Instant createdAt;
+
     @jakarta.persistence.Column(insertable = false, updatable = false)
     private String source; // 'local' by the column's default; 'oidc' rows are written by OidcSignIn
+
     @jakarta.persistence.Column(insertable = false, updatable = false)
     private String[] teams;
 
-    protected UserAccountEntity() {
-    }
+    protected UserAccountEntity() {}
 
     UserAccountEntity(String username, String passwordHash, Role role) {
         this.username = username;

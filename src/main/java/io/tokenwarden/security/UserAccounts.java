@@ -21,8 +21,11 @@ public class UserAccounts implements UserDetailsService {
     private final AuditLog audit;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    UserAccounts(UserAccountRepository users, PasswordEncoder passwords, AuditLog audit,
-                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    UserAccounts(
+            UserAccountRepository users,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.users = users;
         this.passwords = passwords;
@@ -38,13 +41,13 @@ public class UserAccounts implements UserDetailsService {
         audit.record(actor, "user.create", username, null, Map.of("username", username, "role", role.name()));
     }
 
-    record UserView(String username, String role, String source, java.util.List<String> teams) {
-    }
+    record UserView(String username, String role, String source, java.util.List<String> teams) {}
 
     @Transactional(readOnly = true)
     java.util.List<UserView> list() {
         return users.findAll(org.springframework.data.domain.Sort.by("username")).stream()
-                .map(u -> new UserView(u.username(), u.role().name(), u.source(), u.teams())).toList();
+                .map(u -> new UserView(u.username(), u.role().name(), u.source(), u.teams()))
+                .toList();
     }
 
     /** A user's teams (from the provider's teams claim, or set by an admin); none for an unknown user. */
@@ -58,7 +61,8 @@ public class UserAccounts implements UserDetailsService {
     public void setTeams(String username, java.util.List<String> teams, String actor) {
         java.util.List<String> before = teamsOf(username);
         int updated = jdbc.sql("UPDATE app_user SET teams = ? WHERE username = ?")
-                .params(teams.toArray(String[]::new), username).update();
+                .params(teams.toArray(String[]::new), username)
+                .update();
         if (updated == 0) {
             throw ApiException.notFound("There is no user " + username + ".");
         }
@@ -73,8 +77,11 @@ public class UserAccounts implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccountEntity user = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-        return User.withUsername(user.username()).password(user.passwordHash()).roles(user.role().name()).build();
+        UserAccountEntity user =
+                users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return User.withUsername(user.username())
+                .password(user.passwordHash())
+                .roles(user.role().name())
+                .build();
     }
 }

@@ -24,8 +24,7 @@ final class VerifiedCredentialsCache implements AuthenticationProvider {
     private static final Duration TTL = Duration.ofMinutes(1);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Verified(Authentication authentication, Instant until) {
-    }
+    private record Verified(Authentication authentication, Instant until) {}
 
     private final AuthenticationProvider delegate;
     private final Clock clock;

@@ -29,24 +29,30 @@ class AdminUseCasesController {
 
     @GetMapping("/admin/use-cases")
     String list(Model model) {
-        model.addAttribute("useCases", useCases.all().stream().map(UseCaseView::of).toList());
+        model.addAttribute(
+                "useCases", useCases.all().stream().map(UseCaseView::of).toList());
         return "admin/use-cases";
     }
 
     @PostMapping("/admin/use-cases/{useCase}")
-    String save(@PathVariable String useCase, @RequestParam Map<String, String> form, Principal user,
-                RedirectAttributes redirect) {
+    String save(
+            @PathVariable String useCase,
+            @RequestParam Map<String, String> form,
+            Principal user,
+            RedirectAttributes redirect) {
         List<FieldError> errors = new ArrayList<>();
         var json = FormJson.of(form, Set.of());
         json.put("cache_diagnostics", "true".equals(form.get("cache_diagnostics"))); // an unticked box sends nothing
         UseCaseSettings settings = JsonFields.object(json, "", errors)
-                .map(f -> UseCaseController.read(useCase, f)).orElse(null);
+                .map(f -> UseCaseController.read(useCase, f))
+                .orElse(null);
         if (errors.isEmpty()) {
             useCases.put(settings, user.getName());
             redirect.addFlashAttribute("message", "Settings of " + useCase + " saved.");
         } else {
-            redirect.addFlashAttribute("error", errors.stream().map(e -> e.field() + " " + e.message())
-                    .collect(Collectors.joining("; ")));
+            redirect.addFlashAttribute(
+                    "error",
+                    errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
         }
         return "redirect:/admin/use-cases";
     }

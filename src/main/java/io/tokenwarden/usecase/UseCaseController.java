@@ -34,7 +34,9 @@ class UseCaseController {
 
     @GetMapping("/api/v1/use-cases")
     List<UseCaseView> list(org.springframework.security.core.Authentication caller) {
-        return scopes.of(caller).filter(useCases.all(), UseCaseSettings::useCase).stream().map(UseCaseView::of).toList();
+        return scopes.of(caller).filter(useCases.all(), UseCaseSettings::useCase).stream()
+                .map(UseCaseView::of)
+                .toList();
     }
 
     @PutMapping("/api/v1/use-cases/{use_case}")
@@ -44,7 +46,8 @@ class UseCaseController {
             errors.add(new FieldError("use_case", Vocabulary.NAME_HINT));
         }
         UseCaseSettings settings = JsonFields.object(bodies.read(request), "", errors)
-                .map(f -> read(useCase, f)).orElse(null);
+                .map(f -> read(useCase, f))
+                .orElse(null);
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);
         }
@@ -52,7 +55,8 @@ class UseCaseController {
     }
 
     static UseCaseSettings read(String useCase, JsonFields f) {
-        return new UseCaseSettings(useCase,
+        return new UseCaseSettings(
+                useCase,
                 f.optionalString("display_name", 128),
                 f.optionalString("owner_team", 64),
                 f.optionalString("unit_name", 64),
@@ -60,13 +64,18 @@ class UseCaseController {
                 f.optionalDecimal("monthly_budget_usd", BigDecimal.ZERO, MAX_MONEY),
                 f.optionalEnum("latency_class", Vocabulary::latencyClass, null, "interactive, background"),
                 f.optionalString("default_task_type", 64),
-                f.optionalEnum("budget_action", UseCaseController::budgetAction, UseCaseSettings.ALERT,
+                f.optionalEnum(
+                        "budget_action",
+                        UseCaseController::budgetAction,
+                        UseCaseSettings.ALERT,
                         "alert, block, downgrade"),
                 f.optionalBoolean("cache_diagnostics", true));
     }
 
     private static java.util.Optional<String> budgetAction(String value) {
-        return java.util.Optional.of(value).filter(v -> v.equals(UseCaseSettings.ALERT) || v.equals(UseCaseSettings.BLOCK)
-                || v.equals(UseCaseSettings.DOWNGRADE));
+        return java.util.Optional.of(value)
+                .filter(v -> v.equals(UseCaseSettings.ALERT)
+                        || v.equals(UseCaseSettings.BLOCK)
+                        || v.equals(UseCaseSettings.DOWNGRADE));
     }
 }

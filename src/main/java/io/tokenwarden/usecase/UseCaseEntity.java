@@ -12,6 +12,7 @@ class UseCaseEntity {
 
     @Id
     private String name;
+
     private String displayName;
     private String ownerTeam;
     private String unitName;
@@ -24,8 +25,7 @@ class UseCaseEntity {
     private Instant createdAt;
     private Instant updatedAt;
 
-    protected UseCaseEntity() {
-    }
+    protected UseCaseEntity() {}
 
     UseCaseEntity(String name) {
         this.name = name;
@@ -47,7 +47,16 @@ class UseCaseEntity {
     }
 
     UseCaseSettings settings() {
-        return new UseCaseSettings(name, displayName, ownerTeam, unitName, valuePerUnit, monthlyBudget, latencyClass,
-                defaultTaskType, budgetAction, cacheDiagnostics);
+        return new UseCaseSettings(
+                name,
+                displayName,
+                ownerTeam,
+                unitName,
+                valuePerUnit,
+                monthlyBudget,
+                latencyClass,
+                defaultTaskType,
+                budgetAction,
+                cacheDiagnostics);
     }
 }

@@ -7,9 +7,17 @@ import java.math.BigDecimal;
  * have defaults: {@code budgetAction} "alert" (what a spent budget does: alert, block or downgrade) and
  * {@code cacheDiagnostics} true (the gateway asks Anthropic why a cache was missed).
  */
-public record UseCaseSettings(String useCase, String displayName, String ownerTeam, String unitName,
-                              BigDecimal valuePerUnit, BigDecimal monthlyBudget, String latencyClass,
-                              String defaultTaskType, String budgetAction, boolean cacheDiagnostics) {
+public record UseCaseSettings(
+        String useCase,
+        String displayName,
+        String ownerTeam,
+        String unitName,
+        BigDecimal valuePerUnit,
+        BigDecimal monthlyBudget,
+        String latencyClass,
+        String defaultTaskType,
+        String budgetAction,
+        boolean cacheDiagnostics) {
 
     public static final String ALERT = "alert";
     public static final String BLOCK = "block";
@@ -19,10 +27,26 @@ public record UseCaseSettings(String useCase, String displayName, String ownerTe
         budgetAction = budgetAction == null ? ALERT : budgetAction;
     }
 
-    public UseCaseSettings(String useCase, String displayName, String ownerTeam, String unitName,
-                           BigDecimal valuePerUnit, BigDecimal monthlyBudget, String latencyClass, String defaultTaskType) {
-        this(useCase, displayName, ownerTeam, unitName, valuePerUnit, monthlyBudget, latencyClass, defaultTaskType,
-                ALERT, true);
+    public UseCaseSettings(
+            String useCase,
+            String displayName,
+            String ownerTeam,
+            String unitName,
+            BigDecimal valuePerUnit,
+            BigDecimal monthlyBudget,
+            String latencyClass,
+            String defaultTaskType) {
+        this(
+                useCase,
+                displayName,
+                ownerTeam,
+                unitName,
+                valuePerUnit,
+                monthlyBudget,
+                latencyClass,
+                defaultTaskType,
+                ALERT,
+                true);
     }
 
     public static UseCaseSettings unset(String useCase) {

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +38,17 @@ public class UseCases {
     @Transactional(propagation = Propagation.MANDATORY)
     public void register(Collection<String> names) {
         // Sorted: two transactions inserting the same new names in different orders would deadlock.
-        List<String> unknown = names.stream().distinct().filter(name -> !known.contains(name)).sorted().toList();
+        List<String> unknown = names.stream()
+                .distinct()
+                .filter(name -> !known.contains(name))
+                .sorted()
+                .toList();
         if (unknown.isEmpty()) {
             return;
         }
         jdbc.sql("INSERT INTO use_case (name) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING")
-                .param(unknown.toArray(String[]::new)).update();
+                .param(unknown.toArray(String[]::new))
+                .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -55,7 +60,8 @@ public class UseCases {
     @Transactional(readOnly = true)
     public List<UseCaseSettings> all() {
         return repository.findAll(org.springframework.data.domain.Sort.by("name")).stream()
-                .map(UseCaseEntity::settings).toList();
+                .map(UseCaseEntity::settings)
+                .toList();
     }
 
     /** Settings by use case name; names without a row map to unset settings via {@link #of}. */
@@ -70,8 +76,8 @@ public class UseCases {
 
     @Transactional
     public UseCaseSettings put(UseCaseSettings settings, String actor) {
-        UseCaseEntity entity = repository.findById(settings.useCase())
-                .orElseGet(() -> new UseCaseEntity(settings.useCase()));
+        UseCaseEntity entity =
+                repository.findById(settings.useCase()).orElseGet(() -> new UseCaseEntity(settings.useCase()));
         UseCaseSettings before = repository.existsById(settings.useCase()) ? entity.settings() : null;
         entity.apply(settings);
         repository.save(entity);

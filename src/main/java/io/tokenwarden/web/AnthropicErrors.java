@@ -13,8 +13,7 @@ public final class AnthropicErrors {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AnthropicErrors() {
-    }
+    private AnthropicErrors() {}
 
     public static void write(HttpServletResponse response, int status, String type, String message) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("type", "error");

@@ -33,7 +33,11 @@ public class ApiException extends RuntimeException {
     /** The detail and every field reason on one line, for a page's flash message. */
     public String summary() {
         StringBuilder text = new StringBuilder(getMessage());
-        errors.forEach(e -> text.append(' ').append(e.field()).append(' ').append(e.message()).append(';'));
+        errors.forEach(e -> text.append(' ')
+                .append(e.field())
+                .append(' ')
+                .append(e.message())
+                .append(';'));
         return text.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.tokenwarden.web;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -14,8 +15,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.util.List;
-
 /** Maps failures of the JSON API to problem responses; never lets exception text reach a client. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler {
@@ -29,24 +28,35 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return Problems.response(HttpStatus.BAD_REQUEST, "A required parameter is missing.",
+        return Problems.response(
+                HttpStatus.BAD_REQUEST,
+                "A required parameter is missing.",
                 List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-        return Problems.response(HttpStatus.BAD_REQUEST, "A parameter has the wrong format.",
+        return Problems.response(
+                HttpStatus.BAD_REQUEST,
+                "A parameter has the wrong format.",
                 List.of(new FieldError(e.getName(), "has the wrong format")));
     }
 
     /** PostgreSQL down or unreachable: nothing was stored, and the caller may retry with the same ids. */
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, QueryTimeoutException.class})
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        QueryTimeoutException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The database is unavailable; nothing was stored. Retry with the same ids.", List.of()));
+                .body(Problems.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database is unavailable; nothing was stored. Retry with the same ids.",
+                        List.of()));
     }
 }

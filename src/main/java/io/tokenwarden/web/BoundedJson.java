@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,18 +66,23 @@ public class BoundedJson {
         try {
             return mapper.readTree(body);
         } catch (JacksonException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage(),
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "The body is not valid JSON: " + e.getOriginalMessage(),
                     List.of(new FieldError("", "not valid JSON")));
         } catch (NumberFormatException e) {
             // Jackson lets this one through unwrapped for a decimal whose exponent is out of range (found by fuzzing).
-            throw new ApiException(HttpStatus.BAD_REQUEST, "The body holds a number out of range.",
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "The body holds a number out of range.",
                     List.of(new FieldError("", "number out of range")));
         }
     }
 
     private static void requireJson(String contentType) {
         try {
-            if (contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            if (contentType != null
+                    && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
                 return;
             }
         } catch (IllegalArgumentException e) {

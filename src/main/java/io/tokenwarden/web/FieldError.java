@@ -1,5 +1,4 @@
 package io.tokenwarden.web;
 
 /** One reason a field was refused; {@code field} is a dotted path such as {@code usage.input_tokens}. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

@@ -13,8 +13,7 @@ public final class FormJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private FormJson() {
-    }
+    private FormJson() {}
 
     public static ObjectNode of(Map<String, String> fields, Set<String> integerFields) {
         ObjectNode node = MAPPER.createObjectNode();

@@ -7,8 +7,7 @@ public final class Money {
 
     private static final int MIN_SCALE = 12;
 
-    private Money() {
-    }
+    private Money() {}
 
     public static String format(BigDecimal amount) {
         if (amount == null) {

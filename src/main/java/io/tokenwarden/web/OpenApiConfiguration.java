@@ -20,14 +20,25 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI tokenwardenOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Tokenwarden").version("v1")
+                .info(new Info()
+                        .title("Tokenwarden")
+                        .version("v1")
                         .description("Claude API cost governance: ingest usage, report spend, recommend savings. "
                                 + "Money is an exact decimal string of US dollars."))
                 .components(new Components()
-                        .addSecuritySchemes("appKey", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("An app key, for POST /api/v1/events, /api/v1/outcomes and /v1/traces"))
-                        .addSecuritySchemes("user", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A user (ADMIN, FINANCE or ENGINEER), for everything else")));
+                        .addSecuritySchemes(
+                                "appKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description(
+                                                "An app key, for POST /api/v1/events, /api/v1/outcomes and /v1/traces"))
+                        .addSecuritySchemes(
+                                "user",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("A user (ADMIN, FINANCE or ENGINEER), for everything else")));
     }
 
     @Bean

@@ -9,8 +9,7 @@ import org.springframework.http.ResponseEntity;
 /** RFC 9457 problem responses with the contract's {@code errors} array. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail problem(HttpStatus status, String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -22,7 +21,8 @@ public final class Problems {
     }
 
     public static ResponseEntity<ProblemDetail> response(HttpStatus status, String detail, List<FieldError> errors) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(status, detail, errors));
     }
 

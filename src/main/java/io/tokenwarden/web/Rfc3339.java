@@ -15,8 +15,7 @@ final class Rfc3339 {
 
     private static final int SECONDS_END = 19;
 
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     /** @throws DateTimeException (a DateTimeParseException from the formatter) when the text is not valid */
     static OffsetDateTime parse(String text) {
@@ -48,8 +47,15 @@ final class Rfc3339 {
             return null;
         }
         try {
-            return OffsetDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2), number(text, 11, 2),
-                    number(text, 14, 2), number(text, 17, 2), nanos, offset);
+            return OffsetDateTime.of(
+                    number(text, 0, 4),
+                    number(text, 5, 2),
+                    number(text, 8, 2),
+                    number(text, 11, 2),
+                    number(text, 14, 2),
+                    number(text, 17, 2),
+                    nanos,
+                    offset);
         } catch (DateTimeException e) {
             return null;
         }
@@ -78,15 +84,20 @@ final class Rfc3339 {
             return ZoneOffset.UTC;
         }
         char sign = rest == 6 ? text.charAt(at) : 0;
-        if ((sign != '+' && sign != '-') || text.charAt(at + 3) != ':'
-                || !digit(text.charAt(at + 1)) || !digit(text.charAt(at + 2))
-                || !digit(text.charAt(at + 4)) || !digit(text.charAt(at + 5))) {
+        if ((sign != '+' && sign != '-')
+                || text.charAt(at + 3) != ':'
+                || !digit(text.charAt(at + 1))
+                || !digit(text.charAt(at + 2))
+                || !digit(text.charAt(at + 4))
+                || !digit(text.charAt(at + 5))) {
             return null;
         }
         int hours = number(text, at + 1, 2);
         int minutes = number(text, at + 4, 2);
         try {
-            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+            return sign == '+'
+                    ? ZoneOffset.ofHoursMinutes(hours, minutes)
+                    : ZoneOffset.ofHoursMinutes(-hours, -minutes);
         } catch (DateTimeException e) {
             return null;
         }

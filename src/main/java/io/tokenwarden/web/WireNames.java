@@ -10,14 +10,15 @@ import java.util.Optional;
  */
 public final class WireNames {
 
-    private WireNames() {
-    }
+    private WireNames() {}
 
     public static String of(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String wireName) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> of(e).equals(wireName)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> of(e).equals(wireName))
+                .findFirst();
     }
 }

@@ -42,8 +42,10 @@ class AlertDeliveryTest {
 
     @Autowired
     Api api;
+
     @Autowired
     AlertStore alerts;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -56,9 +58,15 @@ class AlertDeliveryTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         receiver.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(Map.of("path", exchange.getRequestURI().getPath(), "body", body,
-                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("X-Tokenwarden-Signature")),
-                    "delivery", String.valueOf(exchange.getRequestHeaders().getFirst("X-Tokenwarden-Delivery"))));
+            received.add(Map.of(
+                    "path",
+                    exchange.getRequestURI().getPath(),
+                    "body",
+                    body,
+                    "signature",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("X-Tokenwarden-Signature")),
+                    "delivery",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("X-Tokenwarden-Delivery"))));
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -70,7 +78,8 @@ class AlertDeliveryTest {
     void stop() {
         receiver.stop(0);
         for (String channel : List.of("hook", "slack", "mail", "elsewhere")) {
-            api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/alert-channels/" + channel)).DELETE()
+            api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/alert-channels/" + channel))
+                    .DELETE()
                     .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD)));
         }
     }
@@ -85,13 +94,19 @@ class AlertDeliveryTest {
     }
 
     private void open(String useCase) {
-        transaction.executeWithoutResult(status -> alerts.open("budget_threshold", useCase, "2026-12:80",
-                new BigDecimal("85.5"), new BigDecimal("80"), useCase + " has spent $85.50, 80% of its $100.00 budget"));
+        transaction.executeWithoutResult(status -> alerts.open(
+                "budget_threshold",
+                useCase,
+                "2026-12:80",
+                new BigDecimal("85.5"),
+                new BigDecimal("80"),
+                useCase + " has spent $85.50, 80% of its $100.00 budget"));
     }
 
     @Test
     void aWebhookThatFailsTwiceGetsTheSameSignedDeliveryThreeTimes() throws Exception {
-        channel("{\"name\": \"hook\", \"kind\": \"webhook\", \"target\": \"" + url("/hook") + "\", \"secret\": \"s3cret\"}");
+        channel("{\"name\": \"hook\", \"kind\": \"webhook\", \"target\": \"" + url("/hook")
+                + "\", \"secret\": \"s3cret\"}");
         channel("{\"name\": \"elsewhere\", \"kind\": \"webhook\", \"target\": \"" + url("/elsewhere")
                 + "\", \"use_cases\": [\"another-use-case\"]}");
         failuresLeft.set(2);
@@ -100,7 +115,9 @@ class AlertDeliveryTest {
 
         await(() -> received.size() >= 3);
         Thread.sleep(500);
-        assertThat(received).hasSize(3).allSatisfy(r -> assertThat(r.get("path")).isEqualTo("/hook"));
+        assertThat(received)
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.get("path")).isEqualTo("/hook"));
         assertThat(received.stream().map(r -> r.get("delivery")).distinct()).hasSize(1);
         for (Map<String, String> request : received) {
             assertThat(request.get("signature")).isEqualTo("sha256=" + hmac("s3cret", request.get("body")));
@@ -147,11 +164,13 @@ class AlertDeliveryTest {
 
     @Test
     void badChannelsAreRefusedFieldByField() {
-        Api.Response bad = api.postAsAdmin("/api/v1/alert-channels",
+        Api.Response bad = api.postAsAdmin(
+                "/api/v1/alert-channels",
                 "{\"name\": \"Bad Name\", \"kind\": \"pager\", \"target\": \"nowhere\", \"use_cases\": [7]}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("\"name\"", "\"kind\"", "\"use_cases\"");
-        Api.Response secret = api.postAsAdmin("/api/v1/alert-channels",
+        Api.Response secret = api.postAsAdmin(
+                "/api/v1/alert-channels",
                 "{\"name\": \"mail2\", \"kind\": \"email\", \"target\": \"a@b.co\", \"secret\": \"x\"}");
         assertThat(secret.status()).isEqualTo(400);
         assertThat(api.getAsAdmin("/api/v1/alerts?status=maybe").status()).isEqualTo(400);
@@ -168,7 +187,9 @@ class AlertDeliveryTest {
             assertThat(type).isIn("section", "context");
             if (type.equals("section")) {
                 assertThat(block.get("text").get("type").asString()).isIn("mrkdwn", "plain_text");
-                assertThat(block.get("text").get("text").asString()).isNotBlank().hasSizeLessThanOrEqualTo(3000);
+                assertThat(block.get("text").get("text").asString())
+                        .isNotBlank()
+                        .hasSizeLessThanOrEqualTo(3000);
             } else {
                 assertThat(block.get("elements").size()).isBetween(1, 10);
             }
@@ -176,7 +197,8 @@ class AlertDeliveryTest {
     }
 
     private JsonNode deliveries(String channel) {
-        return api.getAsAdmin("/api/v1/alert-channels/" + channel + "/deliveries").json();
+        return api.getAsAdmin("/api/v1/alert-channels/" + channel + "/deliveries")
+                .json();
     }
 
     private static String hmac(String secret, String body) throws Exception {

@@ -38,14 +38,19 @@ class AlertDetectionTest {
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RollupJob rollupJob;
+
     @Autowired
     SpikeDetector spikes;
+
     @Autowired
     BudgetAndHistoryAlerts standing;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -55,26 +60,42 @@ class AlertDetectionTest {
         List<Events> events = new ArrayList<>();
         Instant start = NOW.truncatedTo(ChronoUnit.HOURS).minus(60, ChronoUnit.DAYS);
         double dayFactor = 1;
-        for (Instant hour = start; hour.isBefore(NOW.minus(1, ChronoUnit.HOURS)); hour = hour.plus(1, ChronoUnit.HOURS)) {
+        for (Instant hour = start;
+                hour.isBefore(NOW.minus(1, ChronoUnit.HOURS));
+                hour = hour.plus(1, ChronoUnit.HOURS)) {
             if (hour.atZone(ZoneOffset.UTC).getHour() == 0) {
                 dayFactor = 0.85 + 0.30 * noise.nextDouble(); // +-15% from day to day
             }
             DayOfWeek day = hour.atZone(ZoneOffset.UTC).getDayOfWeek();
             double dollars = (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY ? 1.5 : 4.0) * dayFactor;
-            String cost = BigDecimal.valueOf(dollars).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString();
-            events.add(costing("quiet-" + hour, "alerts-quiet", hour.plus(20, ChronoUnit.MINUTES).toString(), cost));
-            events.add(costing("spiky-" + hour, "alerts-spiky", hour.plus(20, ChronoUnit.MINUTES).toString(), cost));
+            String cost = BigDecimal.valueOf(dollars)
+                    .setScale(6, java.math.RoundingMode.HALF_EVEN)
+                    .toPlainString();
+            events.add(costing(
+                    "quiet-" + hour,
+                    "alerts-quiet",
+                    hour.plus(20, ChronoUnit.MINUTES).toString(),
+                    cost));
+            events.add(costing(
+                    "spiky-" + hour,
+                    "alerts-spiky",
+                    hour.plus(20, ChronoUnit.MINUTES).toString(),
+                    cost));
         }
         // the last hour before NOW: the quiet use case as usual, the spiky one at 5x its Friday level
-        events.add(costing("quiet-last", "alerts-quiet", NOW.minus(30, ChronoUnit.MINUTES).toString(), "4"));
-        events.add(costing("spiky-last", "alerts-spiky", NOW.minus(30, ChronoUnit.MINUTES).toString(), "20"));
+        events.add(costing(
+                "quiet-last", "alerts-quiet", NOW.minus(30, ChronoUnit.MINUTES).toString(), "4"));
+        events.add(costing(
+                "spiky-last", "alerts-spiky", NOW.minus(30, ChronoUnit.MINUTES).toString(), "20"));
         api.ingestAll(api.newApp().apiKey(), events);
         rollupJob.catchUp(Duration.ofSeconds(60));
     }
 
     @Test
     void aQuietWorkloadRaisesNothingAndAFiveFoldHourRaisesOneSpikeThatResolves() {
-        for (Instant at = NOW.minus(7, ChronoUnit.DAYS); at.isBefore(NOW.minus(1, ChronoUnit.HOURS)); at = at.plus(3, ChronoUnit.HOURS)) {
+        for (Instant at = NOW.minus(7, ChronoUnit.DAYS);
+                at.isBefore(NOW.minus(1, ChronoUnit.HOURS));
+                at = at.plus(3, ChronoUnit.HOURS)) {
             Instant check = at;
             transaction.executeWithoutResult(status -> spikes.run(check));
         }
@@ -87,14 +108,18 @@ class AlertDetectionTest {
         assertThat(spikeAlerts("alerts-quiet")).isZero();
         assertThat(spikeAlerts("alerts-spiky")).isEqualTo(1);
         String summary = jdbc.sql("SELECT summary FROM alert WHERE kind = 'spend_spike' AND use_case = 'alerts-spiky'")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         // the last 60 minutes hold the usual event of 14:20 and the $20 one of 14:35
-        assertThat(summary).matches("\\$2\\d\\.\\d\\d spent on alerts-spiky in the last hour; this hour usually costs "
-                + "\\$\\d\\.\\d\\d \\(alert above \\$\\d+\\.\\d\\d\\)");
+        assertThat(summary)
+                .matches("\\$2\\d\\.\\d\\d spent on alerts-spiky in the last hour; this hour usually costs "
+                        + "\\$\\d\\.\\d\\d \\(alert above \\$\\d+\\.\\d\\d\\)");
 
         transaction.executeWithoutResult(status -> spikes.run(NOW.plus(2, ChronoUnit.HOURS)));
         assertThat(jdbc.sql("SELECT status FROM alert WHERE kind = 'spend_spike' AND use_case = 'alerts-spiky'")
-                .query(String.class).single()).isEqualTo("resolved");
+                        .query(String.class)
+                        .single())
+                .isEqualTo("resolved");
     }
 
     @Test
@@ -103,11 +128,21 @@ class AlertDetectionTest {
         budget("alerts-forecast");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Events> events = new ArrayList<>();
-        events.add(costing("budget-today", "alerts-budget", today.atStartOfDay().toInstant(ZoneOffset.UTC)
-                .plusSeconds(60).toString(), "85"));
+        events.add(costing(
+                "budget-today",
+                "alerts-budget",
+                today.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60).toString(),
+                "85"));
         for (int day = 1; day <= 7; day++) { // $10 on each of the 7 full days before today
-            events.add(costing("forecast-" + day, "alerts-forecast", today.minusDays(day).atStartOfDay()
-                    .toInstant(ZoneOffset.UTC).plusSeconds(3600).toString(), "10"));
+            events.add(costing(
+                    "forecast-" + day,
+                    "alerts-forecast",
+                    today.minusDays(day)
+                            .atStartOfDay()
+                            .toInstant(ZoneOffset.UTC)
+                            .plusSeconds(3600)
+                            .toString(),
+                    "10"));
         }
         api.ingestAll(api.newApp().apiKey(), events);
         rollupJob.catchUp(Duration.ofSeconds(30));
@@ -117,13 +152,18 @@ class AlertDetectionTest {
 
         String month = today.toString().substring(0, 7);
         assertThat(jdbc.sql("SELECT occasion FROM alert WHERE kind = 'budget_threshold' AND use_case = 'alerts-budget' "
-                + "AND status = 'open' ORDER BY occasion").query(String.class).list())
+                                + "AND status = 'open' ORDER BY occasion")
+                        .query(String.class)
+                        .list())
                 .containsExactly(month + ":50", month + ":80");
         // forecast = month to date + $10 a day (the last 7 days' mean) for the days left: above $100 or not
         long monthToDate = 10L * Math.min(7, today.getDayOfMonth() - 1);
         long forecast = monthToDate + 10L * (today.lengthOfMonth() - today.getDayOfMonth());
-        assertThat(jdbc.sql("SELECT count(*) FROM alert WHERE kind = 'budget_forecast' AND use_case = 'alerts-forecast'")
-                .query(Long.class).single()).isEqualTo(forecast > 100 ? 1L : 0L);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM alert WHERE kind = 'budget_forecast' AND use_case = 'alerts-forecast'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(forecast > 100 ? 1L : 0L);
     }
 
     private void budget(String useCase) {
@@ -131,7 +171,9 @@ class AlertDetectionTest {
     }
 
     private long spikeAlerts(String useCase) {
-        return jdbc.sql("SELECT count(*) FROM alert WHERE kind = 'spend_spike' AND use_case = ?").param(useCase)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM alert WHERE kind = 'spend_spike' AND use_case = ?")
+                .param(useCase)
+                .query(Long.class)
+                .single();
     }
 }

@@ -28,13 +28,27 @@ class SpikeRuleTest {
 
     @Test
     void oneEarlierSpikeDoesNotRaiseTheBarAndSmallOrYoungUseCasesAreLeftAlone() {
-        List<BigDecimal> withSpike = new ArrayList<>(List.of(new BigDecimal("10"), new BigDecimal("11"), new BigDecimal("9"),
-                new BigDecimal("10"), new BigDecimal("12"), new BigDecimal("10"), new BigDecimal("500")));
+        List<BigDecimal> withSpike = new ArrayList<>(List.of(
+                new BigDecimal("10"),
+                new BigDecimal("11"),
+                new BigDecimal("9"),
+                new BigDecimal("10"),
+                new BigDecimal("12"),
+                new BigDecimal("10"),
+                new BigDecimal("500")));
         // median 10, deviations 0 1 1 0 2 0 490: MAD 1, x 1.4826 x 6 = 8.8956; 3 x median = 30
         assertThat(SpikeRule.DEFAULT.threshold(withSpike)).contains(new BigDecimal("30"));
-        assertThat(SpikeRule.DEFAULT.threshold(withSpike.subList(0, 6))).as("6 days: no baseline yet").isEmpty();
-        List<BigDecimal> cents = List.of(new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.02"),
-                new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("0.01"));
+        assertThat(SpikeRule.DEFAULT.threshold(withSpike.subList(0, 6)))
+                .as("6 days: no baseline yet")
+                .isEmpty();
+        List<BigDecimal> cents = List.of(
+                new BigDecimal("0.01"),
+                new BigDecimal("0.01"),
+                new BigDecimal("0.02"),
+                new BigDecimal("0.01"),
+                new BigDecimal("0.01"),
+                new BigDecimal("0.01"),
+                new BigDecimal("0.01"));
         assertThat(SpikeRule.DEFAULT.threshold(cents)).contains(BigDecimal.ONE);
     }
 

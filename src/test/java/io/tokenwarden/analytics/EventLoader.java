@@ -19,9 +19,16 @@ import org.postgresql.copy.CopyIn;
  */
 final class EventLoader {
 
-    static final String[] MODELS = {"claude-opus-4-6", "claude-opus-4-5-20251101", "claude-opus-4-1-20250805",
-            "claude-sonnet-4-6", "claude-sonnet-4-5-20250929", "claude-sonnet-4-20250514", "claude-haiku-4-5-20251001",
-            "claude-3-5-haiku-20241022"};
+    static final String[] MODELS = {
+        "claude-opus-4-6",
+        "claude-opus-4-5-20251101",
+        "claude-opus-4-1-20250805",
+        "claude-sonnet-4-6",
+        "claude-sonnet-4-5-20250929",
+        "claude-sonnet-4-20250514",
+        "claude-haiku-4-5-20251001",
+        "claude-3-5-haiku-20241022"
+    };
     private static final String COPY = "COPY usage_event (app_id, event_id, occurred_at, use_case, model, model_id,"
             + " input_tokens, output_tokens, cache_creation_input_tokens, cache_read_input_tokens, cache_write_5m_tokens,"
             + " cache_write_1h_tokens, web_search_requests, service_tier, inference_geo, cost, price_version_id)"
@@ -72,10 +79,30 @@ final class EventLoader {
         ServiceTier tier = random.nextInt(10) == 0 ? ServiceTier.BATCH : ServiceTier.STANDARD;
         TokenUsage usage = new TokenUsage(input, output, 0, read, 0, 0, 0, tier, InferenceGeo.GLOBAL);
         Quote quote = catalog.quote(model, at, usage);
-        out.append(appId).append(',').append(eventId).append(',').append(at).append(',').append(useCase).append(',')
-                .append(model).append(',').append(quote.modelId()).append(',').append(input).append(',').append(output)
-                .append(",0,").append(read).append(",0,0,0,").append(tier.wireName()).append(",global,")
-                .append(quote.cost().toPlainString()).append(',').append(quote.priceVersionId()).append('\n');
+        out.append(appId)
+                .append(',')
+                .append(eventId)
+                .append(',')
+                .append(at)
+                .append(',')
+                .append(useCase)
+                .append(',')
+                .append(model)
+                .append(',')
+                .append(quote.modelId())
+                .append(',')
+                .append(input)
+                .append(',')
+                .append(output)
+                .append(",0,")
+                .append(read)
+                .append(",0,0,0,")
+                .append(tier.wireName())
+                .append(",global,")
+                .append(quote.cost().toPlainString())
+                .append(',')
+                .append(quote.priceVersionId())
+                .append('\n');
     }
 
     private int pickUseCase(double u) {

@@ -2,8 +2,8 @@ package io.tokenwarden.analytics;
 
 import io.tokenwarden.pricing.PriceCatalog;
 import io.tokenwarden.support.Api;
-import io.tokenwarden.support.PageSession;
 import io.tokenwarden.support.IntegrationTest;
+import io.tokenwarden.support.PageSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,25 +38,35 @@ class ReportBenchmark {
 
     @Autowired
     Api api;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     PriceCatalog catalog;
+
     @Autowired
     RollupJob rollupJob;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SpendQuery spendQuery;
+
     @Autowired
     ParetoQuery paretoQuery;
+
     @Autowired
     ReportCache cache;
 
     @Test
     void reportsAtScale() throws Exception {
         long events = Long.getLong("bench.events", 10_000_000L);
-        long appId = jdbc.sql("SELECT id FROM app WHERE name = ?").param(api.newApp().name()).query(Long.class).single();
+        long appId = jdbc.sql("SELECT id FROM app WHERE name = ?")
+                .param(api.newApp().name())
+                .query(Long.class)
+                .single();
         LocalDate lastDay = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         Instant start = lastDay.minusDays(89).atStartOfDay().toInstant(ZoneOffset.UTC);
         EventLoader loader = new EventLoader(dataSource, catalog.current(), 50);
@@ -64,10 +74,13 @@ class ReportBenchmark {
 
         long t0 = System.nanoTime();
         loader.load(appId, "bench-", events, start, 90L * 86_400, 42);
-        lines.add(row("COPY of " + events + " events", seconds(t0) + " s (" + loader.writingNanos / 1_000_000_000
-                + " s of it waiting on PostgreSQL)", rate(events, t0)));
+        lines.add(row(
+                "COPY of " + events + " events",
+                seconds(t0) + " s (" + loader.writingNanos / 1_000_000_000 + " s of it waiting on PostgreSQL)",
+                rate(events, t0)));
         // COPY bypasses the ingestion path, which would have registered the use cases.
-        jdbc.sql("INSERT INTO use_case (name) SELECT 'use-case-' || n FROM generate_series(0, 49) n ON CONFLICT DO NOTHING")
+        jdbc.sql(
+                        "INSERT INTO use_case (name) SELECT 'use-case-' || n FROM generate_series(0, 49) n ON CONFLICT DO NOTHING")
                 .update();
         t0 = System.nanoTime();
         rollupJob.runOnce();
@@ -82,32 +95,55 @@ class ReportBenchmark {
         YearMonth month = YearMonth.from(lastDay);
         String from = month.atDay(1).toString();
         String to = month.atEndOfMonth().toString();
-        lines.add(timed("spend report (month, by use case), server work (no cache)", () ->
-                spendQuery.run(month.atDay(1), month.atEndOfMonth(), SpendGrouping.parse("use_case"),
-                        io.tokenwarden.usecase.Scope.ALL).rows().size()));
-        lines.add(timed("Pareto report (month), server work (no cache)", () -> paretoQuery.run(month, io.tokenwarden.usecase.Scope.ALL).rows().size()));
-        lines.addAll(warmAndCold("GET /api/v1/reports/spend (month, by use case) over HTTP", () ->
-                api.getAsAdmin("/api/v1/reports/spend?from=" + from + "&to=" + to + "&group_by=use_case").status()));
-        lines.addAll(warmAndCold("GET /api/v1/reports/pareto (month) over HTTP", () ->
-                api.getAsAdmin("/api/v1/reports/pareto?month=" + month).status()));
-        lines.add(timed("the same month by use case from the event table (SQL)", 1, () -> jdbc.sql("""
+        lines.add(timed(
+                "spend report (month, by use case), server work (no cache)",
+                () -> spendQuery
+                        .run(
+                                month.atDay(1),
+                                month.atEndOfMonth(),
+                                SpendGrouping.parse("use_case"),
+                                io.tokenwarden.usecase.Scope.ALL)
+                        .rows()
+                        .size()));
+        lines.add(timed(
+                "Pareto report (month), server work (no cache)",
+                () -> paretoQuery
+                        .run(month, io.tokenwarden.usecase.Scope.ALL)
+                        .rows()
+                        .size()));
+        lines.addAll(warmAndCold(
+                "GET /api/v1/reports/spend (month, by use case) over HTTP",
+                () -> api.getAsAdmin("/api/v1/reports/spend?from=" + from + "&to=" + to + "&group_by=use_case")
+                        .status()));
+        lines.addAll(warmAndCold(
+                "GET /api/v1/reports/pareto (month) over HTTP",
+                () -> api.getAsAdmin("/api/v1/reports/pareto?month=" + month).status()));
+        lines.add(timed(
+                "the same month by use case from the event table (SQL)",
+                1,
+                () -> jdbc.sql("""
                         SELECT use_case, count(*), sum(input_tokens), sum(output_tokens), sum(cost) FROM usage_event
-                        WHERE occurred_at >= ?::date AND occurred_at < ?::date + 1 GROUP BY use_case""")
-                .params(from, to).query().listOfRows().size()));
-        lines.add(timed("the same month by use case from the rollup (SQL)", () -> jdbc.sql("""
+                        WHERE occurred_at >= ?::date AND occurred_at < ?::date + 1 GROUP BY use_case""").params(from, to).query().listOfRows().size()));
+        lines.add(timed(
+                "the same month by use case from the rollup (SQL)",
+                () -> jdbc.sql("""
                         SELECT use_case, sum(requests), sum(input_tokens), sum(output_tokens), sum(cost) FROM daily_rollup
-                        WHERE day BETWEEN ?::date AND ?::date GROUP BY use_case""")
-                .params(from, to).query().listOfRows().size()));
-        lines.addAll(warmAndCold("GET /api/v1/reports/unit-costs (month) over HTTP", () ->
-                api.getAsAdmin("/api/v1/reports/unit-costs?month=" + month).status()));
+                        WHERE day BETWEEN ?::date AND ?::date GROUP BY use_case""").params(from, to).query().listOfRows().size()));
+        lines.addAll(warmAndCold(
+                "GET /api/v1/reports/unit-costs (month) over HTTP",
+                () -> api.getAsAdmin("/api/v1/reports/unit-costs?month=" + month)
+                        .status()));
         PageSession pages = PageSession.signIn(api, "admin", Api.ADMIN_PASSWORD);
-        for (String page : List.of("/dashboard", "/dashboard/data", "/features/use-case-0", "/features/use-case-0/data")) {
+        for (String page :
+                List.of("/dashboard", "/dashboard/data", "/features/use-case-0", "/features/use-case-0/data")) {
             lines.addAll(warmAndCold("GET " + page + " over HTTP (signed-in session)", () -> pages.get(page)));
         }
-        lines.add(rewarm(() -> List.of("/dashboard", "/dashboard/data", "/features/use-case-0", "/features/use-case-0/data")
-                .forEach(pages::get)));
-        lines.add(timed("GET /api/v1/prices over HTTP (auth and HTTP overhead alone)", () ->
-                api.getAsAdmin("/api/v1/prices").status()));
+        lines.add(rewarm(
+                () -> List.of("/dashboard", "/dashboard/data", "/features/use-case-0", "/features/use-case-0/data")
+                        .forEach(pages::get)));
+        lines.add(timed(
+                "GET /api/v1/prices over HTTP (auth and HTTP overhead alone)",
+                () -> api.getAsAdmin("/api/v1/prices").status()));
         report(events, lines);
     }
 
@@ -133,8 +169,10 @@ class ReportBenchmark {
             micros.add((System.nanoTime() - t0) / 1000);
         }
         Collections.sort(micros);
-        return row("a rollup run computes the " + reports + " reports read recently again (after its commit)",
-                "p50 " + micros.get(2) / 1000.0 + " ms", "max " + micros.get(4) / 1000.0 + " ms");
+        return row(
+                "a rollup run computes the " + reports + " reports read recently again (after its commit)",
+                "p50 " + micros.get(2) / 1000.0 + " ms",
+                "max " + micros.get(4) / 1000.0 + " ms");
     }
 
     private String timed(String what, Supplier<Object> call) {
@@ -152,7 +190,10 @@ class ReportBenchmark {
             micros.add((System.nanoTime() - t0) / 1000);
         }
         Collections.sort(micros);
-        return row(what, "p50 " + micros.get(RUNS / 2) / 1000.0 + " ms", "p95 " + micros.get(RUNS * 95 / 100) / 1000.0 + " ms");
+        return row(
+                what,
+                "p50 " + micros.get(RUNS / 2) / 1000.0 + " ms",
+                "p95 " + micros.get(RUNS * 95 / 100) / 1000.0 + " ms");
     }
 
     private static String row(String what, String a, String b) {
@@ -173,7 +214,8 @@ class ReportBenchmark {
 
     private static void report(long events, List<String> lines) throws Exception {
         StringBuilder out = new StringBuilder("\n## Reports at " + String.format("%,d", events) + " events ("
-                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + Runtime.getRuntime().availableProcessors()
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", "
+                + Runtime.getRuntime().availableProcessors()
                 + " cores, embedded PostgreSQL 17, fsync on)\n\n| what | figure | figure |\n|---|---|---|\n");
         lines.forEach(line -> out.append(line).append('\n'));
         System.out.println(out);

@@ -40,7 +40,9 @@ class ReportCacheTest {
         assertThat(cache.get(List.of("r"), report)).isEqualTo(1);
         now.addAndGet(Duration.ofSeconds(29).toNanos());
         assertThat(cache.get(List.of("r"), report)).isEqualTo(1);
-        assertThat(cache.get(List.of("other"), report)).as("other arguments, other result").isEqualTo(2);
+        assertThat(cache.get(List.of("other"), report))
+                .as("other arguments, other result")
+                .isEqualTo(2);
         now.addAndGet(Duration.ofSeconds(2).toNanos());
         assertThat(cache.get(List.of("r"), report)).as("after 30 s").isEqualTo(3);
     }
@@ -68,7 +70,9 @@ class ReportCacheTest {
             return call;
         };
         assertThat(cache.get(List.of("r"), racing)).isEqualTo(1);
-        assertThat(cache.get(List.of("r"), racing)).as("computed again, not the racing result").isEqualTo(2);
+        assertThat(cache.get(List.of("r"), racing))
+                .as("computed again, not the racing result")
+                .isEqualTo(2);
         assertThat(cache.get(List.of("r"), racing)).isEqualTo(2);
     }
 
@@ -84,8 +88,12 @@ class ReportCacheTest {
 
         assertThat(cache.invalidateAndRewarm()).isEqualTo(1);
         assertThat(recent.calls).hasValue(3);
-        assertThat(cache.get(List.of("recent"), recent)).as("served as computed by the run").isEqualTo(3);
-        assertThat(cache.get(List.of("old"), old)).as("dropped, computed by the reader").isEqualTo(2);
+        assertThat(cache.get(List.of("recent"), recent))
+                .as("served as computed by the run")
+                .isEqualTo(3);
+        assertThat(cache.get(List.of("old"), old))
+                .as("dropped, computed by the reader")
+                .isEqualTo(2);
     }
 
     @Test
@@ -103,6 +111,8 @@ class ReportCacheTest {
 
         assertThat(cache.invalidateAndRewarm()).isEqualTo(1);
         assertThat(cache.get(List.of("steady"), steady)).isEqualTo(2);
-        assertThat(cache.get(List.of("flaky"), flaky)).as("computed by the reader").isEqualTo(3);
+        assertThat(cache.get(List.of("flaky"), flaky))
+                .as("computed by the reader")
+                .isEqualTo(3);
     }
 }

@@ -31,16 +31,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class RollupInvariantTest {
 
-    private static final String[] MODELS = {"claude-haiku-4-5", "claude-sonnet-4-6", "claude-opus-4-6", "claude-3-haiku-20240307"};
+    private static final String[] MODELS = {
+        "claude-haiku-4-5", "claude-sonnet-4-6", "claude-opus-4-6", "claude-3-haiku-20240307"
+    };
 
     @Autowired
     Api api;
+
     @Autowired
     RollupJob job;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     DataSource dataSource;
 
@@ -53,8 +59,10 @@ class RollupInvariantTest {
             int combo = i % 80;
             Events e = Events.event("hc-" + i)
                     .with("occurred_at", start.plusDays(i / 80) + "T" + String.format("%02d", i % 24) + ":30:00Z")
-                    .with("use_case", "hc-use-" + combo % 20).with("model", MODELS[combo / 20])
-                    .usage("input_tokens", 1000 + i).usage("output_tokens", 7 * i % 900)
+                    .with("use_case", "hc-use-" + combo % 20)
+                    .with("model", MODELS[combo / 20])
+                    .usage("input_tokens", 1000 + i)
+                    .usage("output_tokens", 7 * i % 900)
                     .usage("cache_read_input_tokens", i % 3 == 0 ? 2048 : 0)
                     .with("business_units", i % 4 == 0 ? 0.25 : 1)
                     .with("tags", Map.of("team", "t" + i % 3));
@@ -74,22 +82,43 @@ class RollupInvariantTest {
     void lateEventsAndRepricingReachTheRollups() {
         Api.NewApp app = api.newApp();
         String model = "claude-late-" + app.name();
-        api.ingestAll(app.apiKey(), List.of(costing("l1", "late-case", "2023-10-01T10:00:00Z", "2"),
-                Events.event("l2").with("use_case", "late-case").with("occurred_at", "2023-10-01T11:00:00Z")
-                        .with("model", model)));
+        api.ingestAll(
+                app.apiKey(),
+                List.of(
+                        costing("l1", "late-case", "2023-10-01T10:00:00Z", "2"),
+                        Events.event("l2")
+                                .with("use_case", "late-case")
+                                .with("occurred_at", "2023-10-01T11:00:00Z")
+                                .with("model", model)));
         job.catchUp(Duration.ofSeconds(30));
         assertRollupsEqualRawSums();
 
         api.ingestAll(app.apiKey(), List.of(costing("l3", "late-case", "2023-10-01T12:00:00Z", "3")));
-        api.postAsAdmin("/api/v1/prices", api.toJson(Map.of("model", model, "effective_from", "2023-01-01T00:00:00Z",
-                "input_per_mtok", "1", "output_per_mtok", "1", "cache_write_5m_per_mtok", "1",
-                "cache_write_1h_per_mtok", "1", "cache_read_per_mtok", "1")));
+        api.postAsAdmin(
+                "/api/v1/prices",
+                api.toJson(Map.of(
+                        "model",
+                        model,
+                        "effective_from",
+                        "2023-01-01T00:00:00Z",
+                        "input_per_mtok",
+                        "1",
+                        "output_per_mtok",
+                        "1",
+                        "cache_write_5m_per_mtok",
+                        "1",
+                        "cache_write_1h_per_mtok",
+                        "1",
+                        "cache_read_per_mtok",
+                        "1")));
         job.catchUp(Duration.ofSeconds(30));
 
         assertRollupsEqualRawSums();
         // 2 + 3 + (1,000 + 100 tokens at $1 per million) = 5.0011
         assertThat(jdbc.sql("SELECT sum(cost) FROM daily_rollup WHERE use_case = 'late-case'")
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("5.0011");
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("5.0011");
     }
 
     @Test
@@ -137,8 +166,11 @@ class RollupInvariantTest {
             api.ingestAll(app.apiKey(), List.of(costing("w1", "waiting-case", "2023-12-20T10:00:00Z", "6")));
 
             job.runOnce();
-            assertThat(rolledUpCost("waiting-case")).as("not past an open older transaction").isNull();
-            assertThatThrownBy(() -> job.catchUp(Duration.ofMillis(200))).isInstanceOf(IllegalStateException.class)
+            assertThat(rolledUpCost("waiting-case"))
+                    .as("not past an open older transaction")
+                    .isNull();
+            assertThatThrownBy(() -> job.catchUp(Duration.ofMillis(200)))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("still open");
             older.commit();
         }
@@ -154,13 +186,19 @@ class RollupInvariantTest {
     }
 
     private java.math.BigDecimal rolledUpCost(String useCase) {
-        return jdbc.sql("SELECT sum(cost) FROM daily_rollup WHERE use_case = ?").param(useCase)
-                .query(java.math.BigDecimal.class).list().get(0);
+        return jdbc.sql("SELECT sum(cost) FROM daily_rollup WHERE use_case = ?")
+                .param(useCase)
+                .query(java.math.BigDecimal.class)
+                .list()
+                .get(0);
     }
 
     private long groups(String from, String to) {
-        return jdbc.sql("SELECT count(DISTINCT (day, use_case, model_key)) FROM daily_rollup WHERE day BETWEEN ?::date AND ?::date")
-                .params(from, to).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT count(DISTINCT (day, use_case, model_key)) FROM daily_rollup WHERE day BETWEEN ?::date AND ?::date")
+                .params(from, to)
+                .query(Long.class)
+                .single();
     }
 
     /** Raw sums per rollup key, full-outer-joined to the rollups: any difference is a row here. */
@@ -192,27 +230,48 @@ class RollupInvariantTest {
                 WHERE raw.requests IS DISTINCT FROM r.requests OR raw.cost IS DISTINCT FROM r.cost
                 LIMIT 5""").query().listOfRows();
         assertThat(tagDifferences).isEmpty();
-        assertThat(regroupedDifferences("monthly_rollup",
-                List.of("month", "app_id", "use_case", "model_key", "service_tier"),
-                List.of("date_trunc('month', day::timestamp)::date", "app_id", "use_case", "model_key", "service_tier")))
-                .as("each month equals the sum of its days").isEmpty();
-        assertThat(regroupedDifferences("daily_use_case_rollup", List.of("day", "use_case"), List.of("day", "use_case")))
-                .as("each use case's day equals the sum of its rows in daily_rollup").isEmpty();
+        assertThat(regroupedDifferences(
+                        "monthly_rollup",
+                        List.of("month", "app_id", "use_case", "model_key", "service_tier"),
+                        List.of(
+                                "date_trunc('month', day::timestamp)::date",
+                                "app_id",
+                                "use_case",
+                                "model_key",
+                                "service_tier")))
+                .as("each month equals the sum of its days")
+                .isEmpty();
+        assertThat(regroupedDifferences(
+                        "daily_use_case_rollup", List.of("day", "use_case"), List.of("day", "use_case")))
+                .as("each use case's day equals the sum of its rows in daily_rollup")
+                .isEmpty();
     }
 
-    private static final List<String> SUMS = List.of("requests", "input_tokens", "output_tokens",
-            "cache_creation_input_tokens", "cache_read_input_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
-            "web_search_requests", "cost", "business_units", "unpriced_events");
+    private static final List<String> SUMS = List.of(
+            "requests",
+            "input_tokens",
+            "output_tokens",
+            "cache_creation_input_tokens",
+            "cache_read_input_tokens",
+            "cache_write_5m_tokens",
+            "cache_write_1h_tokens",
+            "web_search_requests",
+            "cost",
+            "business_units",
+            "unpriced_events");
 
     /** Rows where a coarser rollup differs, in any sum, from daily_rollup summed by that rollup's key. */
     private List<Map<String, Object>> regroupedDifferences(String table, List<String> keys, List<String> keyValues) {
-        String key = IntStream.range(0, keys.size()).mapToObj(i -> keyValues.get(i) + " AS " + keys.get(i))
+        String key = IntStream.range(0, keys.size())
+                .mapToObj(i -> keyValues.get(i) + " AS " + keys.get(i))
                 .collect(Collectors.joining(", "));
         String sums = SUMS.stream().map(c -> "sum(" + c + ") AS " + c).collect(Collectors.joining(", "));
-        String differs = SUMS.stream().map(c -> "days." + c + " IS DISTINCT FROM r." + c).collect(Collectors.joining(" OR "));
+        String differs =
+                SUMS.stream().map(c -> "days." + c + " IS DISTINCT FROM r." + c).collect(Collectors.joining(" OR "));
         return jdbc.sql("WITH days AS (SELECT " + key + ", " + sums + " FROM daily_rollup GROUP BY "
                         + String.join(", ", keyValues) + ") SELECT * FROM days FULL OUTER JOIN " + table + " r USING ("
                         + String.join(", ", keys) + ") WHERE " + differs + " LIMIT 5")
-                .query().listOfRows();
+                .query()
+                .listOfRows();
     }
 }

@@ -15,8 +15,10 @@ class AuditTrailTest {
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AuditLog audit;
 
@@ -25,12 +27,18 @@ class AuditTrailTest {
         Api.NewApp app = api.newApp(); // writes audit rows
         long id = jdbc.sql("SELECT max(id) FROM audit_log").query(Long.class).single();
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'mallory' WHERE id = ?").param(id).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log WHERE id = ?").param(id).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'mallory' WHERE id = ?")
+                        .param(id)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() ->
+                        jdbc.sql("DELETE FROM audit_log WHERE id = ?").param(id).update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_log").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThat(audit.latest(10)).anySatisfy(e -> assertThat(e.subject()).startsWith(app.name()));
     }
 }

@@ -45,12 +45,22 @@ final class Browser implements AutoCloseable {
         requireChromium();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1100",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1100",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
     }
 
@@ -58,7 +68,8 @@ final class Browser implements AutoCloseable {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
-        String notice = "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)";
+        String notice =
+                "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)";
         if ("true".equals(System.getenv("CI"))) {
             fail(notice + ": missing under CI=true");
         }
@@ -93,8 +104,10 @@ final class Browser implements AutoCloseable {
 
     /** Waits until every chart on the page has been drawn. */
     void awaitCharts() {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> all("canvas[data-src]").stream()
-                .allMatch(c -> "true".equals(c.getDomAttribute("data-drawn")) || "true".equals(c.getAttribute("data-drawn"))));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> all("canvas[data-src]").stream()
+                        .allMatch(c -> "true".equals(c.getDomAttribute("data-drawn"))
+                                || "true".equals(c.getAttribute("data-drawn"))));
     }
 
     /** Waits for the page that follows a form post: an element of it carries the expected attribute. */
@@ -102,7 +115,8 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(d -> expected.equals(d.findElement(By.cssSelector(cssSelector)).getDomAttribute(attribute)));
+                .until(d -> expected.equals(
+                        d.findElement(By.cssSelector(cssSelector)).getDomAttribute(attribute)));
     }
 
     /** Waits until the browser is on a page of {@code host} (a sign-in that went through another site). */
@@ -131,7 +145,8 @@ final class Browser implements AutoCloseable {
     /** The sign-out button of the page's header; waits for the sign-in page. */
     void signOut() {
         find("form.signout button").click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> currentPath().equals("/login"));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> currentPath().equals("/login"));
     }
 
     Object js(String script) {
@@ -140,17 +155,21 @@ final class Browser implements AutoCloseable {
 
     /** The number of points in a chart's first series, as Chart.js drew it. */
     long points(String canvasId) {
-        return ((Number) js("return Chart.getChart(document.getElementById('" + canvasId + "')).data.datasets[0].data.length")).longValue();
+        return ((Number) js("return Chart.getChart(document.getElementById('" + canvasId
+                        + "')).data.datasets[0].data.length"))
+                .longValue();
     }
 
     long series(String canvasId) {
-        return ((Number) js("return Chart.getChart(document.getElementById('" + canvasId + "')).data.datasets.length")).longValue();
+        return ((Number) js("return Chart.getChart(document.getElementById('" + canvasId + "')).data.datasets.length"))
+                .longValue();
     }
 
     void assertNoConsoleErrors() {
         List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage)
+                .toList();
         assertThat(errors).as("browser console errors").isEmpty();
     }
 

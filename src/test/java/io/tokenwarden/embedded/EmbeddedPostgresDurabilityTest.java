@@ -23,7 +23,9 @@ class EmbeddedPostgresDurabilityTest {
 
     @Test
     void theSchemaIsFlywaysAndTheMappingMatchesIt() {
-        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThanOrEqualTo(4);
     }
 

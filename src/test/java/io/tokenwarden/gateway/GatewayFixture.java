@@ -33,10 +33,13 @@ abstract class GatewayFixture {
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RollupJob rollupJob;
+
     Api.NewApp app;
 
     @BeforeEach
@@ -47,8 +50,10 @@ abstract class GatewayFixture {
 
     /** A call through the gateway as a plain HTTP client makes it; no key or use-case header where null. */
     HttpResponse<String> raw(String path, String body, String useCase, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).header("content-type", "application/json")
-                .header("x-api-key", "sk-ant-test").header("anthropic-version", "2023-06-01")
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path))
+                .header("content-type", "application/json")
+                .header("x-api-key", "sk-ant-test")
+                .header("anthropic-version", "2023-06-01")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("X-Tokenwarden-Key", key);

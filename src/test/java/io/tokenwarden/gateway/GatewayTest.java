@@ -36,15 +36,24 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class GatewayTest extends GatewayFixture {
 
     private AnthropicClient sdk(String useCase) {
-        return AnthropicOkHttpClient.builder().baseUrl(api.uri("/anthropic").toString()).apiKey("sk-ant-test-secret")
-                .putHeader("X-Tokenwarden-Key", app.apiKey()).putHeader("X-Tokenwarden-Use-Case", useCase)
-                .putHeader("X-Tokenwarden-Task-Type", "classification").putHeader("X-Tokenwarden-Tags", "team=legal")
-                .maxRetries(0).build();
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(api.uri("/anthropic").toString())
+                .apiKey("sk-ant-test-secret")
+                .putHeader("X-Tokenwarden-Key", app.apiKey())
+                .putHeader("X-Tokenwarden-Use-Case", useCase)
+                .putHeader("X-Tokenwarden-Task-Type", "classification")
+                .putHeader("X-Tokenwarden-Tags", "team=legal")
+                .maxRetries(0)
+                .build();
     }
 
     private static MessageCreateParams params() {
-        return MessageCreateParams.builder().model("claude-sonnet-4-6").maxTokens(100)
-                .system("You are a contract reviewer. Today is 2026-12-02.").addUserMessage("Review this clause.").build();
+        return MessageCreateParams.builder()
+                .model("claude-sonnet-4-6")
+                .maxTokens(100)
+                .system("You are a contract reviewer. Today is 2026-12-02.")
+                .addUserMessage("Review this clause.")
+                .build();
     }
 
     @Test
@@ -63,16 +72,25 @@ class GatewayTest extends GatewayFixture {
         Map<String, Object> event = recorded(message.id());
         // 3 x 3 + 1,200 x 3.75 + 4,000 x 0.30 + 50 x 15 = 6,459 per million
         assertThat((BigDecimal) event.get("cost")).isEqualByComparingTo("0.006459");
-        assertThat(event).containsEntry("use_case", "gw-blocking").containsEntry("task_type", "classification")
-                .containsEntry("cache_write_5m_tokens", 1200L).containsEntry("prefix_tokens", 5200L)
+        assertThat(event)
+                .containsEntry("use_case", "gw-blocking")
+                .containsEntry("task_type", "classification")
+                .containsEntry("cache_write_5m_tokens", 1200L)
+                .containsEntry("prefix_tokens", 5200L)
                 .containsEntry("conversation_turn", 1);
         assertThat((String) event.get("prefix_hash")).startsWith("sha256:");
-        assertThat((String) event.get("tags")).contains("\"tw_source\": \"gateway\"", "\"team\": \"legal\"",
-                "\"tw_prefix_tokens\": \"measured\"");
+        assertThat((String) event.get("tags"))
+                .contains("\"tw_source\": \"gateway\"", "\"team\": \"legal\"", "\"tw_prefix_tokens\": \"measured\"");
         assertThat(jdbc.sql("SELECT count(*) FROM usage_event WHERE tags::text LIKE '%Review this%' OR tags::text "
-                + "LIKE '%contract reviewer%'").query(Long.class).single()).as("no prompt text is stored").isZero();
+                                + "LIKE '%contract reviewer%'")
+                        .query(Long.class)
+                        .single())
+                .as("no prompt text is stored")
+                .isZero();
         assertThat(output.getAll()).as("the upstream credential reaches no log").doesNotContain("sk-ant-test-secret");
-        assertThat(jdbc.sql("SELECT count(*) FROM usage_event WHERE tags::text LIKE '%sk-ant%'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM usage_event WHERE tags::text LIKE '%sk-ant%'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -81,7 +99,8 @@ class GatewayTest extends GatewayFixture {
         List<Long> arrivals = new ArrayList<>();
         List<String> types = new ArrayList<>();
         long started = System.nanoTime();
-        try (StreamResponse<RawMessageStreamEvent> stream = sdk("gw-stream").messages().createStreaming(params())) {
+        try (StreamResponse<RawMessageStreamEvent> stream =
+                sdk("gw-stream").messages().createStreaming(params())) {
             stream.stream().forEach(event -> {
                 arrivals.add((System.nanoTime() - started) / 1_000_000);
                 types.add(event.isMessageStart() ? "message_start" : event.isMessageStop() ? "message_stop" : "other");
@@ -93,7 +112,10 @@ class GatewayTest extends GatewayFixture {
         assertThat(arrivals.get(arrivals.size() - 1) - arrivals.get(0)).isGreaterThan(700);
 
         String id = jdbc.sql("SELECT event_id FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
-                .param(app.name()).query(String.class).optional().orElse(null);
+                .param(app.name())
+                .query(String.class)
+                .optional()
+                .orElse(null);
         Map<String, Object> event = recorded(Optional.ofNullable(id).orElseGet(this::awaitAnyEvent));
         // the 1-hour split comes from message_start, output 50 from the final message_delta:
         // 3 x 3 + 1,200 x 6 + 4,000 x 0.30 + 50 x 15 = 9,159 per million
@@ -103,20 +125,28 @@ class GatewayTest extends GatewayFixture {
 
     @Test
     void errorsAndRefusalsAreTheUpstreamsOrAnthropicShapedAndRecordNothing() throws Exception {
-        HttpResponse<String> overloaded = raw("/anthropic/v1/messages", "{\"model\":\"claude-overloaded\",\"max_tokens\":1}",
-                "gw-errors", app.apiKey());
+        HttpResponse<String> overloaded = raw(
+                "/anthropic/v1/messages",
+                "{\"model\":\"claude-overloaded\",\"max_tokens\":1}",
+                "gw-errors",
+                app.apiKey());
         assertThat(overloaded.statusCode()).isEqualTo(529);
         assertThat(overloaded.headers().firstValue("retry-after")).contains("7");
         assertThat(overloaded.body()).contains("overloaded_error");
 
-        HttpResponse<String> noUseCase = raw("/anthropic/v1/messages", "{\"model\":\"claude-sonnet-4-6\"}", null,
-                app.apiKey());
+        HttpResponse<String> noUseCase =
+                raw("/anthropic/v1/messages", "{\"model\":\"claude-sonnet-4-6\"}", null, app.apiKey());
         assertThat(noUseCase.statusCode()).isEqualTo(400);
         assertThat(noUseCase.body()).contains("\"invalid_request_error\"", "X-Tokenwarden-Use-Case");
         assertThat(UPSTREAM.received).hasSize(1); // the refused call never went upstream
 
-        assertThatThrownBy(() -> AnthropicOkHttpClient.builder().baseUrl(api.uri("/anthropic").toString())
-                .apiKey("sk-ant-x").maxRetries(0).build().messages().create(params()))
+        assertThatThrownBy(() -> AnthropicOkHttpClient.builder()
+                        .baseUrl(api.uri("/anthropic").toString())
+                        .apiKey("sk-ant-x")
+                        .maxRetries(0)
+                        .build()
+                        .messages()
+                        .create(params()))
                 .isInstanceOf(UnauthorizedException.class);
         Thread.sleep(500);
         assertThat(count()).isZero();
@@ -130,7 +160,8 @@ class GatewayTest extends GatewayFixture {
         api.putAsAdmin("/api/v1/use-cases/gw-bytes", "{\"cache_diagnostics\": false}");
         HttpResponse<String> answer = raw("/anthropic/v1/messages", body, "gw-bytes", app.apiKey());
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(new String(UPSTREAM.received.get(0).body(), StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(new String(UPSTREAM.received.get(0).body(), StandardCharsets.UTF_8))
+                .isEqualTo(body);
         assertThat(answer.body()).contains("\"Hello from the stand-in.\"");
 
         HttpResponse<String> counted = raw("/anthropic/v1/messages/count_tokens", body, "gw-bytes", app.apiKey());
@@ -142,15 +173,22 @@ class GatewayTest extends GatewayFixture {
 
     @Test
     void batchResultsFetchedThroughTheGatewayAreRecordedAsBatchCalls() throws Exception {
-        HttpResponse<String> results = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        api.uri("/anthropic/v1/messages/batches/msgbatch_1/results")).header("x-api-key", "sk-ant-test")
-                .header("X-Tokenwarden-Key", app.apiKey()).header("X-Tokenwarden-Use-Case", "gw-batch").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> results = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(api.uri("/anthropic/v1/messages/batches/msgbatch_1/results"))
+                                .header("x-api-key", "sk-ant-test")
+                                .header("X-Tokenwarden-Key", app.apiKey())
+                                .header("X-Tokenwarden-Use-Case", "gw-batch")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(results.statusCode()).isEqualTo(200);
 
         // two succeeded results at half price: 6,459 / 2 = 3,229.5 per million each
         assertThat((BigDecimal) recorded("msg_batch_a").get("cost")).isEqualByComparingTo("0.0032295");
-        assertThat(recorded("msg_batch_c")).containsEntry("service_tier", "batch").containsEntry("use_case", "gw-batch");
+        assertThat(recorded("msg_batch_c"))
+                .containsEntry("service_tier", "batch")
+                .containsEntry("use_case", "gw-batch");
         assertThat(count()).isEqualTo(2);
     }
 
@@ -159,8 +197,14 @@ class GatewayTest extends GatewayFixture {
         AnthropicClient client = sdk("gw-busting");
         List<String> ids = new ArrayList<>();
         for (String day : List.of("2026-12-01", "2026-12-02")) {
-            ids.add(client.messages().create(MessageCreateParams.builder().model("claude-sonnet-4-6").maxTokens(10)
-                    .system("You are a contract reviewer. Today is " + day + ".").addUserMessage("Hi").build()).id());
+            ids.add(client.messages()
+                    .create(MessageCreateParams.builder()
+                            .model("claude-sonnet-4-6")
+                            .maxTokens(10)
+                            .system("You are a contract reviewer. Today is " + day + ".")
+                            .addUserMessage("Hi")
+                            .build())
+                    .id());
         }
         Map<String, Object> first = recorded(ids.get(0));
         Map<String, Object> second = recorded(ids.get(1));
@@ -182,20 +226,22 @@ class GatewayTest extends GatewayFixture {
     }
 
     private String tag(Map<String, Object> event, String key) {
-        return jdbc.sql("SELECT tags->>? FROM usage_event WHERE event_id = ?").params(key, event.get("event_id"))
-                .query(String.class).single();
+        return jdbc.sql("SELECT tags->>? FROM usage_event WHERE event_id = ?")
+                .params(key, event.get("event_id"))
+                .query(String.class)
+                .single();
     }
 
     /** The stored event, waiting for the recorder (it runs after the answer, on its own threads). */
     private Map<String, Object> recorded(String eventId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            List<Map<String, Object>> rows = jdbc.sql("""
+            List<Map<String, Object>> rows =
+                    jdbc.sql("""
                             SELECT e.event_id, e.use_case, e.task_type, e.cost, e.cache_write_5m_tokens, e.cache_write_1h_tokens,
                                    e.output_tokens, e.prefix_hash, e.prefix_tokens, e.conversation_turn, e.service_tier,
                                    e.tags::text AS tags
-                            FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ? AND e.event_id = ?""")
-                    .params(app.name(), eventId).query().listOfRows();
+                            FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ? AND e.event_id = ?""").params(app.name(), eventId).query().listOfRows();
             if (!rows.isEmpty()) {
                 return rows.get(0);
             }
@@ -207,8 +253,11 @@ class GatewayTest extends GatewayFixture {
     private String awaitAnyEvent() {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<String> id = jdbc.sql("SELECT event_id FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
-                    .param(app.name()).query(String.class).optional();
+            Optional<String> id = jdbc.sql(
+                            "SELECT event_id FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
+                    .param(app.name())
+                    .query(String.class)
+                    .optional();
             if (id.isPresent()) {
                 return id.get();
             }
@@ -219,7 +268,9 @@ class GatewayTest extends GatewayFixture {
 
     private long count() {
         return jdbc.sql("SELECT count(*) FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
-                .param(app.name()).query(Long.class).single();
+                .param(app.name())
+                .query(Long.class)
+                .single();
     }
 
     private static void sleep() {
@@ -229,5 +280,4 @@ class GatewayTest extends GatewayFixture {
             Thread.currentThread().interrupt();
         }
     }
-
 }

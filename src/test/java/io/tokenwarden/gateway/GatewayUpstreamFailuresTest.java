@@ -19,23 +19,32 @@ class GatewayUpstreamFailuresTest extends GatewayFixture {
 
     @Test
     void anUpstreamThatHangsUpIsA502AndOneThatDoesNotAnswerInTimeIsA504() throws Exception {
-        HttpResponse<String> hungUp = raw("/anthropic/v1/messages", "{\"model\":\"claude-hang-up\",\"max_tokens\":1}",
-                "gw-failures", app.apiKey());
+        HttpResponse<String> hungUp = raw(
+                "/anthropic/v1/messages",
+                "{\"model\":\"claude-hang-up\",\"max_tokens\":1}",
+                "gw-failures",
+                app.apiKey());
         assertThat(hungUp.statusCode()).isEqualTo(502);
         assertThat(hungUp.body()).contains("\"type\":\"error\"", "\"api_error\"", "could not be reached");
 
         long started = System.nanoTime();
-        HttpResponse<String> slow = raw("/anthropic/v1/messages", "{\"model\":\"claude-slow\",\"max_tokens\":1}",
-                "gw-failures", app.apiKey());
+        HttpResponse<String> slow = raw(
+                "/anthropic/v1/messages", "{\"model\":\"claude-slow\",\"max_tokens\":1}", "gw-failures", app.apiKey());
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(slow.statusCode()).isEqualTo(504);
         assertThat(slow.body()).contains("\"api_error\"", "did not answer in time");
-        assertThat(tookMillis).as("answered at the 2-s response timeout, not after the upstream's 5 s")
+        assertThat(tookMillis)
+                .as("answered at the 2-s response timeout, not after the upstream's 5 s")
                 .isBetween(1_900L, StandInUpstream.SLOW_MILLIS - 1_000);
 
         // the pool keeps working after both: the next call is answered normally
-        assertThat(raw("/anthropic/v1/messages", "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":1}", "gw-failures",
-                app.apiKey()).statusCode()).isEqualTo(200);
+        assertThat(raw(
+                                "/anthropic/v1/messages",
+                                "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":1}",
+                                "gw-failures",
+                                app.apiKey())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -45,8 +54,10 @@ class GatewayUpstreamFailuresTest extends GatewayFixture {
         try (Socket socket = new Socket("localhost", api.uri("/").getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /anthropic/v1/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "x-api-key: sk-ant-test\r\nanthropic-version: 2023-06-01\r\nX-Tokenwarden-Key: " + app.apiKey()
-                    + "\r\nX-Tokenwarden-Use-Case: gw-leaver\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                            + "x-api-key: sk-ant-test\r\nanthropic-version: 2023-06-01\r\nX-Tokenwarden-Key: "
+                            + app.apiKey()
+                            + "\r\nX-Tokenwarden-Use-Case: gw-leaver\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                            + body)
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
             readUntil(socket.getInputStream(), "event: message_start");
@@ -56,7 +67,9 @@ class GatewayUpstreamFailuresTest extends GatewayFixture {
         while (UPSTREAM.brokenStreams.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(UPSTREAM.brokenStreams).as("the upstream stream ended long before its 9 s").hasSize(1);
+        assertThat(UPSTREAM.brokenStreams)
+                .as("the upstream stream ended long before its 9 s")
+                .hasSize(1);
         String tags = awaitTags();
         assertThat(tags).contains("\"tw_incomplete\": \"client_disconnected\"");
     }
@@ -74,7 +87,9 @@ class GatewayUpstreamFailuresTest extends GatewayFixture {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             var tags = jdbc.sql("SELECT e.tags::text FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
-                    .param(app.name()).query(String.class).optional();
+                    .param(app.name())
+                    .query(String.class)
+                    .optional();
             if (tags.isPresent()) {
                 return tags.get();
             }

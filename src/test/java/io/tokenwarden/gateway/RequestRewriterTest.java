@@ -15,16 +15,18 @@ class RequestRewriterTest {
 
     @Test
     void aCacheBreakpointGoesAtTheEndOfTheSystemPromptsLastBlockAndNowhereElse() {
-        String body = "{ \"model\": \"claude-sonnet-4-6\", \"future\" : [1, {\"a\":2}],\n \"system\": [ {\"type\":\"text\","
-                + "\"text\":\"Rules \\u00e9 {x}\"} , {\"type\": \"text\", \"text\": \"Catalog\"} ],"
-                + " \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}], \"max_tokens\": 5 }";
+        String body =
+                "{ \"model\": \"claude-sonnet-4-6\", \"future\" : [1, {\"a\":2}],\n \"system\": [ {\"type\":\"text\","
+                        + "\"text\":\"Rules \\u00e9 {x}\"} , {\"type\": \"text\", \"text\": \"Catalog\"} ],"
+                        + " \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}], \"max_tokens\": 5 }";
         String cut = "\"text\": \"Catalog\"";
         int at = body.indexOf(cut) + cut.length();
 
         String edited = edit(body, r -> r.cacheControl("1h"));
 
         assertThat(edited).isEqualTo(body.substring(0, at) + BREAKPOINT + body.substring(at));
-        assertThat(JSON.readTree(edited).at("/system/1/cache_control/ttl").asString()).isEqualTo("1h");
+        assertThat(JSON.readTree(edited).at("/system/1/cache_control/ttl").asString())
+                .isEqualTo("1h");
     }
 
     @Test
@@ -32,18 +34,23 @@ class RequestRewriterTest {
         String body = "{\"system\" : \"You review \\\"contracts\\\".\",\"model\":\"m\",\"messages\":[]}";
         String edited = edit(body, r -> r.cacheControl("5m"));
 
-        assertThat(edited).isEqualTo("{\"system\" : [{\"type\":\"text\",\"text\":\"You review \\\"contracts\\\".\""
-                + ",\"cache_control\":{\"type\":\"ephemeral\",\"ttl\":\"5m\"}}],\"model\":\"m\",\"messages\":[]}");
+        assertThat(edited)
+                .isEqualTo(
+                        "{\"system\" : [{\"type\":\"text\",\"text\":\"You review \\\"contracts\\\".\""
+                                + ",\"cache_control\":{\"type\":\"ephemeral\",\"ttl\":\"5m\"}}],\"model\":\"m\",\"messages\":[]}");
         JsonNode system = JSON.readTree(edited).get("system");
         assertThat(system.get(0).get("text").asString()).isEqualTo("You review \"contracts\".");
     }
 
     @Test
     void withoutASystemPromptTheLastToolCarriesTheBreakpoint() {
-        String body = "{\"tools\":[{\"name\":\"a\",\"input_schema\":{\"type\":\"object\"}},{\"name\":\"b\"}],\"model\":\"m\"}";
-        assertThat(edit(body, r -> r.cacheControl("1h"))).isEqualTo(
-                "{\"tools\":[{\"name\":\"a\",\"input_schema\":{\"type\":\"object\"}},{\"name\":\"b\"" + BREAKPOINT + "}],\"model\":\"m\"}");
-        RequestRewriter none = new RequestRewriter(bytes("{\"model\":\"m\"}"), RequestShape.of(bytes("{\"model\":\"m\"}")));
+        String body =
+                "{\"tools\":[{\"name\":\"a\",\"input_schema\":{\"type\":\"object\"}},{\"name\":\"b\"}],\"model\":\"m\"}";
+        assertThat(edit(body, r -> r.cacheControl("1h")))
+                .isEqualTo("{\"tools\":[{\"name\":\"a\",\"input_schema\":{\"type\":\"object\"}},{\"name\":\"b\""
+                        + BREAKPOINT + "}],\"model\":\"m\"}");
+        RequestRewriter none =
+                new RequestRewriter(bytes("{\"model\":\"m\"}"), RequestShape.of(bytes("{\"model\":\"m\"}")));
         assertThat(none.cacheControl("1h")).isFalse();
     }
 
@@ -54,8 +61,9 @@ class RequestRewriterTest {
             r.model("claude-sonnet-5-5");
             r.diagnostics("msg_01");
         });
-        assertThat(edited).isEqualTo("{ \"model\" :\"claude-sonnet-5-5\" , \"messages\":[{\"role\":\"user\",\"content\":"
-                + "\"model\"}] ,\"diagnostics\":{\"previous_message_id\":\"msg_01\"}}");
+        assertThat(edited)
+                .isEqualTo("{ \"model\" :\"claude-sonnet-5-5\" , \"messages\":[{\"role\":\"user\",\"content\":"
+                        + "\"model\"}] ,\"diagnostics\":{\"previous_message_id\":\"msg_01\"}}");
         assertThat(edit("{}", r -> r.diagnostics(null))).isEqualTo("{\"diagnostics\":{\"previous_message_id\":null}}");
     }
 

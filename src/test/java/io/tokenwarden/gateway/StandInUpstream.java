@@ -21,8 +21,11 @@ public final class StandInUpstream implements AutoCloseable {
     /** What one request carried when it arrived here. */
     public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -33,6 +36,7 @@ public final class StandInUpstream implements AutoCloseable {
     public final List<Received> received = new CopyOnWriteArrayList<>();
     /** Streams whose reader went away before their end (the write of an event failed). */
     public final List<String> brokenStreams = new CopyOnWriteArrayList<>();
+
     private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
     public volatile long pauseMillis = 150;
@@ -56,8 +60,11 @@ public final class StandInUpstream implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
+        received.add(new Received(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                body));
         String request = new String(body, StandardCharsets.UTF_8);
         if (path.equals("/v1/messages/count_tokens")) {
             json(exchange, 200, "{\"input_tokens\": 42}");
@@ -65,7 +72,10 @@ public final class StandInUpstream implements AutoCloseable {
             batchResults(exchange);
         } else if (path.equals("/v1/messages") && request.contains("\"claude-overloaded\"")) {
             exchange.getResponseHeaders().add("retry-after", "7");
-            json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+            json(
+                    exchange,
+                    529,
+                    "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
         } else if (path.equals("/v1/messages") && request.contains("\"claude-hang-up\"")) {
             throw new IOException("the stand-in hangs up without answering"); // the server drops the connection
         } else if (path.equals("/v1/messages") && request.contains("\"claude-slow\"")) {
@@ -74,8 +84,11 @@ public final class StandInUpstream implements AutoCloseable {
         } else if (path.equals("/v1/messages") && request.replace(" ", "").contains("\"stream\":true")) {
             stream(exchange, model(request));
         } else if (path.equals("/v1/messages")) {
-            json(exchange, 200, message("msg_standin_" + ids.incrementAndGet(), model(request))
-                    .replace("\"usage\":", diagnostics(request) + "\"usage\":"));
+            json(
+                    exchange,
+                    200,
+                    message("msg_standin_" + ids.incrementAndGet(), model(request))
+                            .replace("\"usage\":", diagnostics(request) + "\"usage\":"));
         } else {
             json(exchange, 404, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"no\"}}");
         }
@@ -122,15 +135,30 @@ public final class StandInUpstream implements AutoCloseable {
                 "output_tokens":1,"service_tier":"standard"}}}""".formatted(id, model);
         try (OutputStream out = exchange.getResponseBody()) {
             event(out, "message_start", start);
-            event(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+            event(
+                    out,
+                    "content_block_start",
+                    "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
             event(out, "ping", "{\"type\": \"ping\"}");
-            event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello \"}}");
-            event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"again.\"}}");
+            event(
+                    out,
+                    "content_block_delta",
+                    "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello \"}}");
+            event(
+                    out,
+                    "content_block_delta",
+                    "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"again.\"}}");
             for (int i = 0; model.equals("claude-long-stream") && i < LONG_STREAM_EXTRA_EVENTS; i++) {
-                event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\" more\"}}");
+                event(
+                        out,
+                        "content_block_delta",
+                        "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\" more\"}}");
             }
             event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
-            event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":50}}");
+            event(
+                    out,
+                    "message_delta",
+                    "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":50}}");
             event(out, "message_stop", "{\"type\":\"message_stop\"}");
         }
     }
@@ -150,9 +178,11 @@ public final class StandInUpstream implements AutoCloseable {
     }
 
     private void batchResults(HttpExchange exchange) throws IOException {
-        String results = "{\"custom_id\":\"a\",\"result\":{\"type\":\"succeeded\",\"message\":" + message("msg_batch_a", "claude-sonnet-4-6").replace("\n", "") + "}}\n"
+        String results = "{\"custom_id\":\"a\",\"result\":{\"type\":\"succeeded\",\"message\":"
+                + message("msg_batch_a", "claude-sonnet-4-6").replace("\n", "") + "}}\n"
                 + "{\"custom_id\":\"b\",\"result\":{\"type\":\"errored\",\"error\":{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"x\"}}}}\n"
-                + "{\"custom_id\":\"c\",\"result\":{\"type\":\"succeeded\",\"message\":" + message("msg_batch_c", "claude-sonnet-4-6").replace("\n", "") + "}}\n";
+                + "{\"custom_id\":\"c\",\"result\":{\"type\":\"succeeded\",\"message\":"
+                + message("msg_batch_c", "claude-sonnet-4-6").replace("\n", "") + "}}\n";
         exchange.getResponseHeaders().add("content-type", "application/binary");
         byte[] bytes = results.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, bytes.length);

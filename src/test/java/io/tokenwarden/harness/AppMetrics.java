@@ -16,8 +16,9 @@ public final class AppMetrics {
 
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+-]+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(("admin:" + AppProcess.ADMIN_PASSWORD)
-            .getBytes(StandardCharsets.UTF_8));
+    private static final String ADMIN = "Basic "
+            + Base64.getEncoder()
+                    .encodeToString(("admin:" + AppProcess.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     /** A meter's count and total at one moment; two snapshots give the mean of what happened in between. */
     public record Snapshot(double count, double total) {
@@ -28,8 +29,7 @@ public final class AppMetrics {
         }
     }
 
-    private AppMetrics() {
-    }
+    private AppMetrics() {}
 
     /** @param meter name and query, for example {@code http.server.requests?tag=uri:/api/v1/events} */
     public static Snapshot snapshot(AppProcess app, String meter) throws Exception {
@@ -39,8 +39,13 @@ public final class AppMetrics {
 
     /** The meter's measurements in the order the actuator lists them (a gauge has one: its value). */
     static List<Double> values(AppProcess app, String meter) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(app.uri("/actuator/metrics/" + meter)).header("Authorization", ADMIN)
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = HTTP.send(
+                        HttpRequest.newBuilder(app.uri("/actuator/metrics/" + meter))
+                                .header("Authorization", ADMIN)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         List<Double> values = new ArrayList<>();
         for (Matcher value = VALUE.matcher(body); value.find(); ) {
             values.add(Double.parseDouble(value.group(1)));

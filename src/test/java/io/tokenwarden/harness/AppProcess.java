@@ -41,11 +41,16 @@ public final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", mainClasspath()));
         arguments.stream().filter(a -> a.startsWith("-X")).forEach(command::add);
         command.add("io.tokenwarden.TokenwardenApplication");
-        command.addAll(List.of("--server.port=" + port, "--tokenwarden.demo.enabled=false",
-                "--tokenwarden.admin-password=" + ADMIN_PASSWORD, "--spring.main.banner-mode=off"));
+        command.addAll(List.of(
+                "--server.port=" + port,
+                "--tokenwarden.demo.enabled=false",
+                "--tokenwarden.admin-password=" + ADMIN_PASSWORD,
+                "--spring.main.banner-mode=off"));
         arguments.stream().filter(a -> a.startsWith("--")).forEach(command::add);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         awaitReady(Duration.ofSeconds(120));
         return this;
     }
@@ -87,15 +92,19 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration limit) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }

@@ -29,7 +29,8 @@ final class CpuMeter {
 
     /** Both figures as a benchmark row prints them, for {@code requests} requests served since the start. */
     String figures(long requests) throws IOException {
-        return String.format("app CPU %.0f µs per request, machine %.0f%% idle", microsPer(requests), 100 * idleShare());
+        return String.format(
+                "app CPU %.0f µs per request, machine %.0f%% idle", microsPer(requests), 100 * idleShare());
     }
 
     /** The process's CPU (user and system) since the start, in microseconds per unit of work. */
@@ -56,7 +57,8 @@ final class CpuMeter {
 
     /** user, nice, system, idle, iowait, irq, softirq, steal of the first line of /proc/stat. */
     private static long[] machineTicks() throws IOException {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        String[] fields =
+                Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long[] ticks = new long[8];
         for (int i = 0; i < ticks.length; i++) {
             ticks[i] = Long.parseLong(fields[i + 1]);

@@ -16,7 +16,8 @@ public final class ExternalPostgres implements AutoCloseable {
 
     /** PostgreSQL's shutdown modes and the signal that asks the postmaster for each. */
     public enum Stop {
-        FAST("INT"), IMMEDIATE("QUIT");
+        FAST("INT"),
+        IMMEDIATE("QUIT");
 
         private final String signal;
 
@@ -72,12 +73,16 @@ public final class ExternalPostgres implements AutoCloseable {
     public static ProcessHandle signal(Path dataDir, Stop mode) throws IOException, InterruptedException {
         long pid = postmasterPid(dataDir);
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-        new ProcessBuilder("kill", "-" + mode.signal, String.valueOf(pid)).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-" + mode.signal, String.valueOf(pid))
+                .inheritIO()
+                .start()
+                .waitFor();
         return postmaster;
     }
 
     public static long postmasterPid(Path dataDir) throws IOException {
-        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(
+                Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
 
     /** The loopback port of the server running on a data directory (line 4 of postmaster.pid). */
@@ -87,10 +92,14 @@ public final class ExternalPostgres implements AutoCloseable {
     }
 
     private static EmbeddedPostgres durable(Path dataDir, int port) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "200")
-                .setDataDirectory(dataDir).setCleanDataDirectory(false);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayBenchmark {
 
-    private static final String BODY = "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"system\":\"You are terse.\","
-            + "\"messages\":[{\"role\":\"user\",\"content\":\"Say ok.\"}]}";
+    private static final String BODY =
+            "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"system\":\"You are terse.\","
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Say ok.\"}]}";
     private static final String STREAM_BODY = BODY.replace("{\"model\"", "{\"stream\":true,\"model\"");
 
     @Test
@@ -44,22 +45,32 @@ class GatewayBenchmark {
         Path work = Files.createTempDirectory("tokenwarden-gateway-bench-");
         List<String> lines = new ArrayList<>();
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
-             StandInUpstream upstream = new StandInUpstream();
-             AppProcess app = new AppProcess(Path.of("target", "harness", "gateway-benchmark.log"), List.of("-Xmx512m",
-                     // where the app's time goes, for BENCHMARKS.md: jfr print --events jdk.ExecutionSample
-                     "-XX:StartFlightRecording=filename=" + Path.of("target", "harness", "gateway.jfr").toAbsolutePath()
-                             + ",settings=profile",
-                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
-                     "--tokenwarden.gateway.upstream-url=" + upstream.url(),
-                     "--tokenwarden.gateway.spool-dir=" + work.resolve("spool"))).start()) {
+                StandInUpstream upstream = new StandInUpstream();
+                AppProcess app = new AppProcess(
+                                Path.of("target", "harness", "gateway-benchmark.log"),
+                                List.of(
+                                        "-Xmx512m",
+                                        // where the app's time goes, for BENCHMARKS.md: jfr print --events
+                                        // jdk.ExecutionSample
+                                        "-XX:StartFlightRecording=filename="
+                                                + Path.of("target", "harness", "gateway.jfr")
+                                                        .toAbsolutePath() + ",settings=profile",
+                                        "--spring.datasource.url=" + postgres.jdbcUrl(),
+                                        "--spring.datasource.username=postgres",
+                                        "--tokenwarden.gateway.upstream-url=" + upstream.url(),
+                                        "--tokenwarden.gateway.spool-dir=" + work.resolve("spool")))
+                        .start()) {
             String key = HarnessApi.newAppKey(app, "bench-gateway");
             Target direct = new Target(URI.create(upstream.url()), "/v1/messages", "");
-            Target gateway = new Target(app.uri(""), "/anthropic/v1/messages",
+            Target gateway = new Target(
+                    app.uri(""),
+                    "/anthropic/v1/messages",
                     "X-Tokenwarden-Key: " + key + "\r\nX-Tokenwarden-Use-Case: bench\r\n");
             upstream.pauseMillis = 0;
             paced(gateway, rate, 5); // warm-up: JIT, connection pools
             paced(direct, rate, 5);
-            lines.add("| measure | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 | added p99 | requests |");
+            lines.add(
+                    "| measure | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 | added p99 | requests |");
             lines.add("|---|---|---|---|---|---|---|---|");
             for (int pace : new int[] {rate / 4, rate}) {
                 List<Long> directNanos = new ArrayList<>();
@@ -81,8 +92,8 @@ class GatewayBenchmark {
 
             upstream.pauseMillis = 1_000; // 8 events: each stream stays open about 8 s
             try (HeapSampler heap = new HeapSampler(app)) {
-                lines.add(concurrentStreams(gateway, streams, app) + String.format(Locale.ROOT, "; app heap peak %d MB",
-                        heap.peakMegabytes()));
+                lines.add(concurrentStreams(gateway, streams, app)
+                        + String.format(Locale.ROOT, "; app heap peak %d MB", heap.peakMegabytes()));
             }
         }
         lines.forEach(System.out::println);
@@ -99,8 +110,9 @@ class GatewayBenchmark {
         byte[] request(String body, String extraHeaders) {
             byte[] json = body.getBytes(StandardCharsets.UTF_8);
             return ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                    + "x-api-key: sk-ant-bench\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\n"
-                    + headers + extraHeaders + "Content-Length: " + json.length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+                            + "x-api-key: sk-ant-bench\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\n"
+                            + headers + extraHeaders + "Content-Length: " + json.length + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -120,7 +132,8 @@ class GatewayBenchmark {
             for (int c = 0; c < connections; c++) {
                 long offset = period * c / connections;
                 threads.submit(() -> {
-                    try (Socket socket = new Socket(target.base().getHost(), target.base().getPort())) {
+                    try (Socket socket =
+                            new Socket(target.base().getHost(), target.base().getPort())) {
                         socket.setTcpNoDelay(true);
                         OutputStream out = socket.getOutputStream();
                         InputStream in = socket.getInputStream();
@@ -172,9 +185,11 @@ class GatewayBenchmark {
                     // Connection: close, so the stream's end is the connection's end: read to EOF on a keep-alive
                     // connection, each stream would last as long as the server's keep-alive timeout (about 60 s)
                     long opened = System.nanoTime();
-                    try (Socket socket = new Socket(target.base().getHost(), target.base().getPort())) {
+                    try (Socket socket =
+                            new Socket(target.base().getHost(), target.base().getPort())) {
                         socket.getOutputStream().write(target.request(STREAM_BODY, "Connection: close\r\n"));
-                        if (new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("message_stop")) {
+                        if (new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                                .contains("message_stop")) {
                             completed.incrementAndGet();
                             longest.accumulateAndGet(System.nanoTime() - opened, Math::max);
                         }
@@ -194,9 +209,15 @@ class GatewayBenchmark {
                 }
             }
         }
-        return String.format(Locale.ROOT, "| %d streams open at once through the gateway | %d completed | app live threads "
-                + "mid-run %d | %.1f s in all, the longest stream %.1f s |", streams, completed.get(), peakThreads.get(),
-                (System.nanoTime() - started) / 1e9, longest.get() / 1e9);
+        return String.format(
+                Locale.ROOT,
+                "| %d streams open at once through the gateway | %d completed | app live threads "
+                        + "mid-run %d | %.1f s in all, the longest stream %.1f s |",
+                streams,
+                completed.get(),
+                peakThreads.get(),
+                (System.nanoTime() - started) / 1e9,
+                longest.get() / 1e9);
     }
 
     private static String row(String what, List<Long> direct, List<Long> gateway) {
@@ -204,14 +225,26 @@ class GatewayBenchmark {
         double g50 = percentile(gateway, 0.50);
         double d99 = percentile(direct, 0.99);
         double g99 = percentile(gateway, 0.99);
-        return String.format(Locale.ROOT, "| %s | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %d + %d |",
-                what, d50, g50, g50 - d50, d99, g99, g99 - d99, direct.size(), gateway.size());
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %d + %d |",
+                what,
+                d50,
+                g50,
+                g50 - d50,
+                d99,
+                g99,
+                g99 - d99,
+                direct.size(),
+                gateway.size());
     }
 
     private static double percentile(List<Long> nanos, double p) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        return sorted.isEmpty()
+                ? Double.NaN
+                : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
     }
 
     /** Just enough HTTP/1.1 to read an answer off a keep-alive socket: status, headers, a sized or chunked body. */
@@ -230,7 +263,9 @@ class GatewayBenchmark {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+                for (long size = Long.parseLong(line(in).trim(), 16);
+                        size > 0;
+                        size = Long.parseLong(line(in).trim(), 16)) {
                     in.readNBytes((int) size);
                     line(in);
                 }

@@ -22,17 +22,20 @@ public final class HarnessApi {
 
     private static final Pattern API_KEY = Pattern.compile("\"api_key\"\\s*:\\s*\"([^\"]+)\"");
 
-    private HarnessApi() {
-    }
+    private HarnessApi() {}
 
     /** Creates an app as the admin and returns its key. */
     public static String newAppKey(AppProcess app, String name) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + AppProcess.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri("/api/v1/apps"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String basic = Base64.getEncoder()
+                .encodeToString(("admin:" + AppProcess.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(app.uri("/api/v1/apps"))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher key = API_KEY.matcher(created.body());
         if (created.statusCode() != 201 && created.statusCode() != 200 || !key.find()) {
             throw new IllegalStateException("creating app " + name + ": HTTP " + created.statusCode());
@@ -41,12 +44,11 @@ public final class HarnessApi {
     }
 
     /** The events stored for an app, read straight from PostgreSQL. */
-    public record Stored(Set<String> ids, long rows, BigDecimal cost) {
-    }
+    public record Stored(Set<String> ids, long rows, BigDecimal cost) {}
 
     public static Stored stored(String jdbcUrl, String appName) throws SQLException {
         try (Connection con = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             PreparedStatement query = con.prepareStatement("""
+                PreparedStatement query = con.prepareStatement("""
                      SELECT e.event_id, e.cost FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?""")) {
             query.setString(1, appName);
             query.setFetchSize(10_000);

@@ -11,12 +11,14 @@ public final class HeapSampler implements AutoCloseable {
     private volatile boolean running = true;
 
     public HeapSampler(AppProcess app) {
-        thread = new Thread(() -> {
-            while (running) {
-                sample(app);
-                sleep();
-            }
-        }, "heap-sampler");
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        sample(app);
+                        sleep();
+                    }
+                },
+                "heap-sampler");
         thread.setDaemon(true);
         thread.start();
     }

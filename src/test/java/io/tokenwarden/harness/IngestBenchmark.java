@@ -44,11 +44,16 @@ class IngestBenchmark {
         Path work = Files.createTempDirectory("tokenwarden-bench-");
         List<String> lines = new ArrayList<>();
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
-             AppProcess app = new AppProcess(Path.of("target", "harness", "ingest-benchmark.log"), List.of(
-                     "-Xmx512m", "-XX:StartFlightRecording=filename=target/harness/ingest.jfr,settings=default",
-                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
-                     "--tokenwarden.rate-limit.requests-per-second=1000000", "--tokenwarden.rate-limit.burst=1000000"))
-                     .start()) {
+                AppProcess app = new AppProcess(
+                                Path.of("target", "harness", "ingest-benchmark.log"),
+                                List.of(
+                                        "-Xmx512m",
+                                        "-XX:StartFlightRecording=filename=target/harness/ingest.jfr,settings=default",
+                                        "--spring.datasource.url=" + postgres.jdbcUrl(),
+                                        "--spring.datasource.username=postgres",
+                                        "--tokenwarden.rate-limit.requests-per-second=1000000",
+                                        "--tokenwarden.rate-limit.burst=1000000"))
+                        .start()) {
             HeapSampler heap = new HeapSampler(app);
             String key = HarnessApi.newAppKey(app, "bench-batches");
             List<Double> ratios = new ArrayList<>();
@@ -61,10 +66,16 @@ class IngestBenchmark {
                     double copyRate = copy(con, prefix, work.resolve("rows.csv"), lines);
                     ratios.add(httpRate / copyRate);
                 }
-                lines.add(row("ratio HTTP / COPY, median of the " + ROUNDS + " rounds", String.format("%.0f%%",
-                        100 * ratios.stream().sorted().toList().get(ROUNDS / 2)), "rounds: " + ratios.stream()
-                        .map(r -> String.format("%.0f%%", 100 * r)).collect(Collectors.joining(", "))
-                        + "; target: 50% or more"));
+                lines.add(row(
+                        "ratio HTTP / COPY, median of the " + ROUNDS + " rounds",
+                        String.format(
+                                "%.0f%%",
+                                100 * ratios.stream().sorted().toList().get(ROUNDS / 2)),
+                        "rounds: "
+                                + ratios.stream()
+                                        .map(r -> String.format("%.0f%%", 100 * r))
+                                        .collect(Collectors.joining(", "))
+                                + "; target: 50% or more"));
                 singleEvents(app, con, singles, lines);
                 wrkSingles(app, con, lines);
             }
@@ -75,20 +86,26 @@ class IngestBenchmark {
         report(events, clients, lines);
     }
 
-    private static double batches(AppProcess app, String key, String prefix, long events, int clients, List<String> lines)
-            throws Exception {
+    private static double batches(
+            AppProcess app, String key, String prefix, long events, int clients, List<String> lines) throws Exception {
         Workload workload = new Workload(prefix, Instant.now());
-        LoadClient load = new LoadClient(app.uri("/api/v1/events"), key,
-                workload, new LoadClient.Settings(clients, 1000, 0.05, events, Duration.ofSeconds(60)));
+        LoadClient load = new LoadClient(
+                app.uri("/api/v1/events"),
+                key,
+                workload,
+                new LoadClient.Settings(clients, 1000, 0.05, events, Duration.ofSeconds(60)));
         long t0 = System.nanoTime();
         LoadFigures figures = load.start().awaitDone();
         double seconds = (System.nanoTime() - t0) / 1e9;
         double rate = figures.acknowledgedEvents() / seconds;
-        lines.add(row(String.format("HTTP: %,d events (%s), %d clients, batches of 1,000, %d batches re-sent",
+        lines.add(row(
+                String.format(
+                        "HTTP: %,d events (%s), %d clients, batches of 1,000, %d batches re-sent",
                         figures.acknowledgedEvents(), prefix, clients, figures.resentBatches.get()),
                 String.format("%,.0f events/s (%.1f s)", rate, seconds),
-                String.format("batch p50 %.0f ms, p99 %.0f ms; %d 5xx", figures.batchMillis(50),
-                        figures.batchMillis(99), figures.answered5xx.get())));
+                String.format(
+                        "batch p50 %.0f ms, p99 %.0f ms; %d 5xx",
+                        figures.batchMillis(50), figures.batchMillis(99), figures.answered5xx.get())));
         return rate;
     }
 
@@ -96,8 +113,10 @@ class IngestBenchmark {
     private static double copy(Connection con, String prefix, Path csv, List<String> lines) throws Exception {
         CopyManager copy = con.unwrap(PGConnection.class).getCopyAPI();
         try (Writer out = Files.newBufferedWriter(csv)) {
-            copy.copyOut("COPY (SELECT " + COLUMNS + " FROM usage_event WHERE event_id LIKE '" + prefix + "%') TO STDOUT"
-                    + " (FORMAT csv)", out);
+            copy.copyOut(
+                    "COPY (SELECT " + COLUMNS + " FROM usage_event WHERE event_id LIKE '" + prefix + "%') TO STDOUT"
+                            + " (FORMAT csv)",
+                    out);
         }
         long t0 = System.nanoTime();
         long rows;
@@ -105,8 +124,10 @@ class IngestBenchmark {
             rows = copy.copyIn("COPY usage_event_twin (" + COLUMNS + ") FROM STDIN (FORMAT csv)", in);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        lines.add(row(String.format("COPY FROM STDIN of the same %,d rows into a twin table (same indexes)", rows),
-                String.format("%,.0f rows/s (%.1f s)", rows / seconds, seconds), "one connection, autocommit"));
+        lines.add(row(
+                String.format("COPY FROM STDIN of the same %,d rows into a twin table (same indexes)", rows),
+                String.format("%,.0f rows/s (%.1f s)", rows / seconds, seconds),
+                "one connection, autocommit"));
         return rows / seconds;
     }
 
@@ -125,17 +146,27 @@ class IngestBenchmark {
         SelectorLoad.Figures figures = singles(app, key, "s-", events);
         String cpuFigures = cpu.figures(figures.acknowledged());
         long stored = storedWithPrefix(con, "s-");
-        lines.add(row(String.format("HTTP: %,d single-event requests on 32 connections (after %,d to warm up)",
+        lines.add(row(
+                String.format(
+                        "HTTP: %,d single-event requests on 32 connections (after %,d to warm up)",
                         figures.acknowledged(), events),
                 String.format("%,.0f events/s (%.1f s)", figures.perSecond(), figures.seconds()),
-                String.format("request p50 %.1f ms, p99 %.1f ms; server time %.1f ms (mean); %.1f requests per"
+                String.format(
+                        "request p50 %.1f ms, p99 %.1f ms; server time %.1f ms (mean); %.1f requests per"
                                 + " commit (mean); %s; %d 5xx; %,d of the acknowledged events found stored",
-                        figures.millis(50), figures.millis(99),
-                        1000 * AppMetrics.snapshot(app, "http.server.requests?tag=uri:/api/v1/events").meanSince(server),
-                        AppMetrics.snapshot(app, "tokenwarden.ingest.commit.group.requests").meanSince(groups),
-                        cpuFigures, figures.failed(500, 599), stored)));
+                        figures.millis(50),
+                        figures.millis(99),
+                        1000
+                                * AppMetrics.snapshot(app, "http.server.requests?tag=uri:/api/v1/events")
+                                        .meanSince(server),
+                        AppMetrics.snapshot(app, "tokenwarden.ingest.commit.group.requests")
+                                .meanSince(groups),
+                        cpuFigures,
+                        figures.failed(500, 599),
+                        stored)));
         if (stored != figures.acknowledged()) {
-            throw new IllegalStateException(figures.acknowledged() + " single events acknowledged, " + stored + " stored");
+            throw new IllegalStateException(
+                    figures.acknowledged() + " single events acknowledged, " + stored + " stored");
         }
     }
 
@@ -155,16 +186,19 @@ class IngestBenchmark {
         WrkSingles.Figures figures = WrkSingles.run(app, key, "km", Duration.ofSeconds(20));
         String cpuFigures = cpu.figures(figures.requests());
         long stored = storedWithPrefix(con, "km");
-        lines.add(row("HTTP: single-event requests from wrk (C, 2 threads) on 32 connections for 20 s (after 10 s)",
+        lines.add(row(
+                "HTTP: single-event requests from wrk (C, 2 threads) on 32 connections for 20 s (after 10 s)",
                 String.format("%,.0f events/s", figures.perSecond()),
-                String.format("latency p50 %s, p99 %s; %s; %d answers not 2xx; %,d requests answered, %,d events stored",
+                String.format(
+                        "latency p50 %s, p99 %s; %s; %d answers not 2xx; %,d requests answered, %,d events stored",
                         figures.p50(), figures.p99(), cpuFigures, figures.non2xx(), figures.requests(), stored)));
         if (figures.non2xx() > 0 || stored < figures.requests() || stored > figures.requests() + 32) {
             throw new IllegalStateException("wrk: " + figures + ", " + stored + " stored");
         }
     }
 
-    private static SelectorLoad.Figures singles(AppProcess app, String key, String prefix, long events) throws Exception {
+    private static SelectorLoad.Figures singles(AppProcess app, String key, String prefix, long events)
+            throws Exception {
         Workload workload = new Workload(prefix, Instant.now());
         URI base = app.uri("/");
         return SelectorLoad.run(address(app), 32, events, Duration.ofMinutes(10), n -> {
@@ -191,8 +225,10 @@ class IngestBenchmark {
     private static void httpCeiling(AppProcess app, List<String> lines) throws Exception {
         byte[] get = RawHttpConnection.getRequest(app.uri("/"), "/actuator/health/liveness");
         SelectorLoad.run(address(app), 32, Long.MAX_VALUE, Duration.ofSeconds(10), n -> get);
-        SelectorLoad.Figures figures = SelectorLoad.run(address(app), 32, Long.MAX_VALUE, Duration.ofSeconds(20), n -> get);
-        lines.add(row("HTTP ceiling: GET /actuator/health/liveness on the same 32 connections for 20 s (after 10 s)",
+        SelectorLoad.Figures figures =
+                SelectorLoad.run(address(app), 32, Long.MAX_VALUE, Duration.ofSeconds(20), n -> get);
+        lines.add(row(
+                "HTTP ceiling: GET /actuator/health/liveness on the same 32 connections for 20 s (after 10 s)",
                 String.format("%,.0f requests/s", figures.perSecond()),
                 String.format("no body, no key, no database; p50 %.1f ms", figures.millis(50))));
     }

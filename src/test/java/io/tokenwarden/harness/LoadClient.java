@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadClient {
 
     /** @param resendShare share of acknowledged batches sent a second time (their answers must all be duplicates) */
-    public record Settings(int clients, int batchSize, double resendShare, long maxEvents, Duration requestTimeout) {
-    }
+    public record Settings(int clients, int batchSize, double resendShare, long maxEvents, Duration requestTimeout) {}
 
     private final Settings settings;
     private final Workload workload;

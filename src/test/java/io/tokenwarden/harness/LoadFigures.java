@@ -19,6 +19,7 @@ public final class LoadFigures {
     public final AtomicLong resentBatches = new AtomicLong();
     /** Events a deliberate re-send got back as "accepted": each would be counted twice. */
     public final AtomicLong acceptedOnResend = new AtomicLong();
+
     public final AtomicLong answered5xx = new AtomicLong();
     public final AtomicLong throttled = new AtomicLong();
     public final AtomicLong connectionFailures = new AtomicLong();
@@ -44,8 +45,9 @@ public final class LoadFigures {
     void failed(int status, long micros, long size) {
         eventsSent.addAndGet(size);
         slowestFailureMicros.accumulateAndGet(micros, Math::max);
-        AtomicLong counter = status == 0 ? connectionFailures : status == 429 ? throttled
-                : status >= 500 ? answered5xx : otherAnswers;
+        AtomicLong counter = status == 0
+                ? connectionFailures
+                : status == 429 ? throttled : status >= 500 ? answered5xx : otherAnswers;
         counter.incrementAndGet();
     }
 
@@ -65,7 +67,9 @@ public final class LoadFigures {
     public double batchMillis(int percentile) {
         List<Long> sorted = new ArrayList<>(batchMicros);
         Collections.sort(sorted);
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * percentile / 100)) / 1000.0;
+        return sorted.isEmpty()
+                ? 0
+                : sorted.get(Math.min(sorted.size() - 1, sorted.size() * percentile / 100)) / 1000.0;
     }
 
     private LongStream numbers() {

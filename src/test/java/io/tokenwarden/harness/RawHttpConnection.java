@@ -23,8 +23,7 @@ import java.util.Map;
  */
 final class RawHttpConnection implements Closeable {
 
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
+    record Answer(int status, Map<String, String> headers, String body) {}
 
     private final URI base;
     private final Duration connectTimeout;
@@ -55,8 +54,10 @@ final class RawHttpConnection implements Closeable {
     static byte[] postRequest(URI base, String path, String authorization, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                        + "\r\nAuthorization: " + authorization
+                        + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         byte[] request = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, request, head.length, body.length);
         return request;
@@ -116,9 +117,12 @@ final class RawHttpConnection implements Closeable {
         Map<String, String> headers = new HashMap<>();
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            headers.put(
+                    header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).trim());
         }
-        byte[] body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? chunked()
+        byte[] body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
+                ? chunked()
                 : in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
         return new Answer(Integer.parseInt(parts[1]), headers, new String(body, StandardCharsets.UTF_8));
     }
@@ -138,7 +142,8 @@ final class RawHttpConnection implements Closeable {
     private int chunkSize() throws IOException {
         String size = line();
         int extension = size.indexOf(';');
-        return Integer.parseInt(extension < 0 ? size.trim() : size.substring(0, extension).trim(), 16);
+        return Integer.parseInt(
+                extension < 0 ? size.trim() : size.substring(0, extension).trim(), 16);
     }
 
     private String line() throws IOException {

@@ -30,12 +30,16 @@ final class SelectorLoad {
         }
 
         double millis(int percentile) {
-            return micros.length == 0 ? 0 : micros[Math.min(micros.length - 1, micros.length * percentile / 100)] / 1000.0;
+            return micros.length == 0
+                    ? 0
+                    : micros[Math.min(micros.length - 1, micros.length * percentile / 100)] / 1000.0;
         }
 
         long failed(int fromStatus, int toStatus) {
-            return failures.entrySet().stream().filter(e -> e.getKey() >= fromStatus && e.getKey() <= toStatus)
-                    .mapToLong(Map.Entry::getValue).sum();
+            return failures.entrySet().stream()
+                    .filter(e -> e.getKey() >= fromStatus && e.getKey() <= toStatus)
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
     }
 
@@ -59,7 +63,8 @@ final class SelectorLoad {
     }
 
     /** Sends requests 0 to count-1 (or as many as fit in {@code limit}) over {@code connections} connections. */
-    static Figures run(InetSocketAddress server, int connections, long count, Duration limit, LongFunction<byte[]> requests)
+    static Figures run(
+            InetSocketAddress server, int connections, long count, Duration limit, LongFunction<byte[]> requests)
             throws IOException {
         SelectorLoad load = new SelectorLoad(server, requests, (int) Math.min(count, 20_000_000));
         return load.drive(connections, count, System.nanoTime() + limit.toNanos());
@@ -191,7 +196,8 @@ final class SelectorLoad {
             String head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
             closing = head.contains("\r\nconnection: close");
             int length = contentLength(head);
-            boolean complete = length >= 0 ? in.position() >= headEnd + 4 + length
+            boolean complete = length >= 0
+                    ? in.position() >= headEnd + 4 + length
                     : head.contains("transfer-encoding: chunked") && endsWithLastChunk(bytes, in.position());
             return complete ? Integer.parseInt(head.substring(9, 12)) : 0;
         }
@@ -202,7 +208,8 @@ final class SelectorLoad {
                 return -1;
             }
             int end = head.indexOf('\r', at + 2);
-            return Integer.parseInt(head.substring(at + 17, end < 0 ? head.length() : end).trim());
+            return Integer.parseInt(
+                    head.substring(at + 17, end < 0 ? head.length() : end).trim());
         }
 
         private static boolean endsWithLastChunk(byte[] bytes, int length) {

@@ -46,30 +46,44 @@ final class WrkSingles {
             """;
 
     /** What wrk printed of a run. */
-    record Figures(long requests, double perSecond, long non2xx, String p50, String p99) {
-    }
+    record Figures(long requests, double perSecond, long non2xx, String p50, String p99) {}
 
-    private WrkSingles() {
-    }
+    private WrkSingles() {}
 
     static boolean installed() {
         return Files.isExecutable(WRK);
     }
 
     /** Posts single events with ids starting with {@code prefix} for {@code duration}. */
-    static Figures run(AppProcess app, String key, String prefix, Duration duration) throws IOException, InterruptedException {
+    static Figures run(AppProcess app, String key, String prefix, Duration duration)
+            throws IOException, InterruptedException {
         Path script = Path.of("target", "harness", "singles-" + prefix + ".lua");
-        Files.writeString(script, SCRIPT.replace("KEY", key).replace("PREFIX", prefix)
-                .replace("AT", Instant.now().minusSeconds(3600).toString()));
-        Process wrk = new ProcessBuilder(WRK.toString(), "-t2", "-c32", "-d" + duration.toSeconds() + "s", "--latency",
-                "-s", script.toString(), app.uri("/").toString()).redirectErrorStream(true).start();
+        Files.writeString(
+                script,
+                SCRIPT.replace("KEY", key)
+                        .replace("PREFIX", prefix)
+                        .replace("AT", Instant.now().minusSeconds(3600).toString()));
+        Process wrk = new ProcessBuilder(
+                        WRK.toString(),
+                        "-t2",
+                        "-c32",
+                        "-d" + duration.toSeconds() + "s",
+                        "--latency",
+                        "-s",
+                        script.toString(),
+                        app.uri("/").toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!wrk.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
             throw new IllegalStateException("wrk failed:\n" + out);
         }
-        return new Figures(Long.parseLong(find(out, "(\\d+) requests in")), Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)")),
+        return new Figures(
+                Long.parseLong(find(out, "(\\d+) requests in")),
+                Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)")),
                 out.contains("Non-2xx") ? Long.parseLong(find(out, "Non-2xx or 3xx responses: (\\d+)")) : 0,
-                find(out, "\\s50%\\s+(\\S+)"), find(out, "\\s99%\\s+(\\S+)"));
+                find(out, "\\s50%\\s+(\\S+)"),
+                find(out, "\\s99%\\s+(\\S+)"));
     }
 
     private static String find(String out, String regex) {

@@ -15,8 +15,10 @@ class CommitGroupShutdownTest {
     void aRequestArrivingAfterShutdownIsRefusedInsteadOfWaitingForever() throws Exception {
         CommitGroup group = new CommitGroup(null, null, new SimpleMeterRegistry());
         group.destroy();
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
-                () -> group.write(new AppPrincipal(1, "app", "key"), List.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shutting down"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
+                () -> assertThatThrownBy(() -> group.write(new AppPrincipal(1, "app", "key"), List.of()))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("shutting down"));
     }
 }

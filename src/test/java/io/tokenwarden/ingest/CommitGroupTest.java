@@ -28,8 +28,10 @@ class CommitGroupTest {
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
 
@@ -60,9 +62,15 @@ class CommitGroupTest {
             assertThat(jdbc.sql("""
                             SELECT count(DISTINCT event_id) = count(*) AND count(*) = ? FROM usage_event e
                             JOIN app a ON a.id = e.app_id WHERE a.name = ?""")
-                    .params(IDS, app.name()).query(Boolean.class).single()).isTrue();
+                            .params(IDS, app.name())
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
         }
-        assertThat(meters.get("tokenwarden.ingest.commit.group.requests").summary().max()).isGreaterThan(1);
+        assertThat(meters.get("tokenwarden.ingest.commit.group.requests")
+                        .summary()
+                        .max())
+                .isGreaterThan(1);
     }
 
     private static List<String> statuses(Api.Response response) {

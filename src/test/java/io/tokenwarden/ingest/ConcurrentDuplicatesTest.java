@@ -20,6 +20,7 @@ class ConcurrentDuplicatesTest {
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -49,6 +50,9 @@ class ConcurrentDuplicatesTest {
             pool.shutdownNow();
         }
         assertThat(jdbc.sql("SELECT count(*) FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
-                .param(app.name()).query(Long.class).single()).isEqualTo(1);
+                        .param(app.name())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

@@ -37,18 +37,22 @@ class EventDecoderFuzzTest {
                 check(VALIDATOR.validate(item));
             }
         } catch (ApiException rejected) {
-            assertThat(rejected.status().is4xxClientError()).as(rejected.summary()).isTrue();
+            assertThat(rejected.status().is4xxClientError())
+                    .as(rejected.summary())
+                    .isTrue();
             assertThat(rejected.errors()).isNotEmpty();
         }
     }
 
     private static void check(Checked<UsageEventInput> event) {
         if (!event.isValid()) {
-            assertThat(event.errors()).isNotEmpty()
+            assertThat(event.errors())
+                    .isNotEmpty()
                     .allSatisfy(error -> assertThat(error.message()).isNotBlank());
             return;
         }
         UsageEventInput valid = event.value();
-        assertThat(PRICES.quote(valid.model(), valid.occurredAt(), valid.usage())).isNotNull();
+        assertThat(PRICES.quote(valid.model(), valid.occurredAt(), valid.usage()))
+                .isNotNull();
     }
 }

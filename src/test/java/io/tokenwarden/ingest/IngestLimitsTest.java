@@ -33,15 +33,16 @@ class IngestLimitsTest {
         Api.Response response = api.postEvents(app.apiKey(), "{\"events\":[" + "0,".repeat(1_100_000) + "0]}");
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
     void chunkedBodyOverTwoMibIs413() {
         byte[] body = ("{\"events\":[" + "0,".repeat(1_100_000) + "0]}").getBytes();
         HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/events"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + app.apiKey())
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + app.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
         assertThat(api.send(request).status()).isEqualTo(413);
@@ -49,8 +50,10 @@ class IngestLimitsTest {
 
     @Test
     void wrongContentTypeIs415() {
-        HttpRequest.Builder request = api.jsonPost("/api/v1/events", api.toJson(event("e").toMap()))
-                .setHeader("Content-Type", "text/plain").header("Authorization", "Bearer " + app.apiKey());
+        HttpRequest.Builder request = api.jsonPost(
+                        "/api/v1/events", api.toJson(event("e").toMap()))
+                .setHeader("Content-Type", "text/plain")
+                .header("Authorization", "Bearer " + app.apiKey());
 
         assertThat(api.send(request).status()).isEqualTo(415);
     }
@@ -66,8 +69,8 @@ class IngestLimitsTest {
     /** Found by EventDecoderFuzzTest: Jackson throws a bare NumberFormatException for such an exponent. */
     @Test
     void aDecimalWithAnExponentOutOfRangeIs400() {
-        Api.Response response = api.postEvents(app.apiKey(),
-                "{\"event_id\":\"e\",\"usage\":{\"input_tokens\":1E888888888888888883}}");
+        Api.Response response =
+                api.postEvents(app.apiKey(), "{\"event_id\":\"e\",\"usage\":{\"input_tokens\":1E888888888888888883}}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("number out of range");
@@ -78,11 +81,14 @@ class IngestLimitsTest {
         byte[] invalidUtf8 = "{\"event_id\":\"\u0000\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         invalidUtf8[13] = (byte) 0xC3; // a lead byte followed by a quote: not UTF-8
         HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/events"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + app.apiKey())
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + app.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8));
 
         assertThat(api.send(request).status()).isEqualTo(400);
-        assertThat(api.postEvents(app.apiKey(), "{\"event_id\":\"" + "x".repeat(70_000) + "\"}").status()).isEqualTo(400);
+        assertThat(api.postEvents(app.apiKey(), "{\"event_id\":\"" + "x".repeat(70_000) + "\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -101,7 +107,8 @@ class IngestLimitsTest {
         Api.Response response = api.postEvents(app.apiKey(), api.toJson(Map.of("events", events)));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").get(0).get("field").stringValue()).isEqualTo("events");
+        assertThat(response.json().get("errors").get(0).get("field").stringValue())
+                .isEqualTo("events");
     }
 
     @Test

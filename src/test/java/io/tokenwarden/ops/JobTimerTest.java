@@ -15,11 +15,24 @@ class JobTimerTest {
     void timesSuccessesAndCountsFailures() {
         assertThat(timer.time("rollup", () -> 42)).isEqualTo(42);
         assertThatThrownBy(() -> timer.time("rollup", () -> {
-            throw new IllegalStateException("database gone");
-        })).hasMessage("database gone");
+                    throw new IllegalStateException("database gone");
+                }))
+                .hasMessage("database gone");
 
-        assertThat(registry.get("tokenwarden.job.duration").tags("job", "rollup", "outcome", "success").timer().count()).isEqualTo(1);
-        assertThat(registry.get("tokenwarden.job.duration").tags("job", "rollup", "outcome", "failure").timer().count()).isEqualTo(1);
-        assertThat(registry.get("tokenwarden.job.failures").tags("job", "rollup").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("tokenwarden.job.duration")
+                        .tags("job", "rollup", "outcome", "success")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("tokenwarden.job.duration")
+                        .tags("job", "rollup", "outcome", "failure")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("tokenwarden.job.failures")
+                        .tags("job", "rollup")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 }

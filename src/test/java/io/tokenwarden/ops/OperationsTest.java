@@ -19,18 +19,25 @@ class OperationsTest {
 
     @Autowired
     Api api;
+
     @Autowired
     UserAccounts users;
 
     @Test
     void probesAreOpenAndReadinessChecksTheDatabase() {
-        Api.Response readiness = api.send(HttpRequest.newBuilder(api.uri("/actuator/health/readiness")).GET());
-        Api.Response liveness = api.send(HttpRequest.newBuilder(api.uri("/actuator/health/liveness")).GET());
+        Api.Response readiness = api.send(
+                HttpRequest.newBuilder(api.uri("/actuator/health/readiness")).GET());
+        Api.Response liveness = api.send(
+                HttpRequest.newBuilder(api.uri("/actuator/health/liveness")).GET());
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").stringValue()).isEqualTo("UP");
         assertThat(liveness.status()).isEqualTo(200);
-        assertThat(api.getAsAdmin("/actuator/health/readiness").json().get("components").has("db")).isTrue();
+        assertThat(api.getAsAdmin("/actuator/health/readiness")
+                        .json()
+                        .get("components")
+                        .has("db"))
+                .isTrue();
     }
 
     @Test
@@ -38,17 +45,27 @@ class OperationsTest {
         String finance = "fin-" + UUID.randomUUID().toString().substring(0, 6);
         users.create(finance, "finance-pw", Role.FINANCE, "test");
 
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/actuator/prometheus")).GET()).status()).isEqualTo(401);
-        assertThat(api.getAs(finance, "finance-pw", "/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/actuator/prometheus"))
+                                .GET())
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.getAs(finance, "finance-pw", "/actuator/prometheus").status())
+                .isEqualTo(403);
         assertThat(api.getAs(finance, "finance-pw", "/actuator/env").status()).isEqualTo(403);
     }
 
     @Test
     void ingestionIsCountedByAppAndStatus() {
         Api.NewApp app = api.newApp();
-        api.postEvents(app.apiKey(), api.toJson(Map.of("events", List.of(event("m1").toMap(),
-                event("m2").with("model", "claude-unknown").toMap(), event("m1").toMap(),
-                event("m3").usage("input_tokens", -1).toMap()))));
+        api.postEvents(
+                app.apiKey(),
+                api.toJson(Map.of(
+                        "events",
+                        List.of(
+                                event("m1").toMap(),
+                                event("m2").with("model", "claude-unknown").toMap(),
+                                event("m1").toMap(),
+                                event("m3").usage("input_tokens", -1).toMap()))));
 
         String metrics = api.getAsAdmin("/actuator/prometheus").body();
 

@@ -34,14 +34,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class OtelProducersTest {
 
     // Sonnet 4.6: 3 x 3 + 1,200 x 3.75 + 4,000 x 0.30 + 50 x 15 = 6,459 per million
-    private static final Map<String, Object> CACHED_SONNET = Map.of("model_id", "claude-sonnet-4-6", "input", 3L,
-            "write", 1200L, "read", 4000L, "output", 50L, "cost", new BigDecimal("0.006459"));
+    private static final Map<String, Object> CACHED_SONNET = Map.of(
+            "model_id",
+            "claude-sonnet-4-6",
+            "input",
+            3L,
+            "write",
+            1200L,
+            "read",
+            4000L,
+            "output",
+            50L,
+            "cost",
+            new BigDecimal("0.006459"));
     // Haiku 4.5: 2,000 x 1 + 120 x 5 = 2,600 per million
-    private static final Map<String, Object> PLAIN_HAIKU = Map.of("model_id", "claude-haiku-4-5-20251001",
-            "input", 2000L, "write", 0L, "read", 0L, "output", 120L, "cost", new BigDecimal("0.0026"));
+    private static final Map<String, Object> PLAIN_HAIKU = Map.of(
+            "model_id",
+            "claude-haiku-4-5-20251001",
+            "input",
+            2000L,
+            "write",
+            0L,
+            "read",
+            0L,
+            "output",
+            120L,
+            "cost",
+            new BigDecimal("0.0026"));
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -62,20 +85,37 @@ class OtelProducersTest {
     @Test
     void openLlmetryForPythonOldAndNewNamesAndTheSemanticConventionsIncludeTheCache() {
         Api.NewApp app = api.newApp();
-        OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder().setEndpoint(api.uri("/v1/traces").toString())
-                .addHeader("Authorization", "Bearer " + app.apiKey()).build();
+        OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+                .setEndpoint(api.uri("/v1/traces").toString())
+                .addHeader("Authorization", "Bearer " + app.apiKey())
+                .build();
         SdkTracerProvider provider = SdkTracerProvider.builder()
                 .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "py")))
-                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .build();
         // opentelemetry-instrumentation-anthropic before 0.54: underscore cache names, gen_ai.system = Anthropic
-        cachedSonnet(provider.get("opentelemetry.instrumentation.anthropic", "0.53.3"), "gen_ai.usage.cache_read_input_tokens",
-                "gen_ai.usage.cache_creation_input_tokens").setAttribute("gen_ai.system", "Anthropic").startSpan().end();
+        cachedSonnet(
+                        provider.get("opentelemetry.instrumentation.anthropic", "0.53.3"),
+                        "gen_ai.usage.cache_read_input_tokens",
+                        "gen_ai.usage.cache_creation_input_tokens")
+                .setAttribute("gen_ai.system", "Anthropic")
+                .startSpan()
+                .end();
         // 0.54 and later: dotted names
-        cachedSonnet(provider.get("opentelemetry.instrumentation.anthropic", "0.54.0"), "gen_ai.usage.cache_read.input_tokens",
-                "gen_ai.usage.cache_creation.input_tokens").startSpan().end();
+        cachedSonnet(
+                        provider.get("opentelemetry.instrumentation.anthropic", "0.54.0"),
+                        "gen_ai.usage.cache_read.input_tokens",
+                        "gen_ai.usage.cache_creation.input_tokens")
+                .startSpan()
+                .end();
         // the semantic conventions of 2026 (cache_write), from a producer Tokenwarden does not know
-        cachedSonnet(provider.get("some.other.instrumentation"), "gen_ai.usage.cache_read.input_tokens",
-                "gen_ai.usage.cache_write.input_tokens").setAttribute("gen_ai.provider.name", "anthropic").startSpan().end();
+        cachedSonnet(
+                        provider.get("some.other.instrumentation"),
+                        "gen_ai.usage.cache_read.input_tokens",
+                        "gen_ai.usage.cache_write.input_tokens")
+                .setAttribute("gen_ai.provider.name", "anthropic")
+                .startSpan()
+                .end();
         assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
         provider.shutdown();
 
@@ -85,10 +125,13 @@ class OtelProducersTest {
 
     /** A span of the cached Sonnet call with inclusive input (3 + 1,200 + 4,000) under the given cache names. */
     private static io.opentelemetry.api.trace.SpanBuilder cachedSonnet(Tracer tracer, String read, String write) {
-        return tracer.spanBuilder("chat claude-sonnet-4-6").setAttribute("gen_ai.request.model", "claude-sonnet-4-6")
+        return tracer.spanBuilder("chat claude-sonnet-4-6")
+                .setAttribute("gen_ai.request.model", "claude-sonnet-4-6")
                 .setAttribute("gen_ai.response.model", "claude-sonnet-4-6")
-                .setAttribute("gen_ai.usage.input_tokens", 5203L).setAttribute("gen_ai.usage.output_tokens", 50L)
-                .setAttribute(read, 4000L).setAttribute(write, 1200L);
+                .setAttribute("gen_ai.usage.input_tokens", 5203L)
+                .setAttribute("gen_ai.usage.output_tokens", 50L)
+                .setAttribute(read, 4000L)
+                .setAttribute(write, 1200L);
     }
 
     private Api.NewApp replay(String golden) throws IOException {
@@ -97,8 +140,8 @@ class OtelProducersTest {
         try (InputStream in = getClass().getResourceAsStream("/otel-golden/" + golden)) {
             payload = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Api.Response response = api.send(api.jsonPost("/v1/traces", payload)
-                .header("Authorization", "Bearer " + app.apiKey()));
+        Api.Response response =
+                api.send(api.jsonPost("/v1/traces", payload).header("Authorization", "Bearer " + app.apiKey()));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return app;
     }
@@ -107,16 +150,28 @@ class OtelProducersTest {
         return jdbc.sql("""
                         SELECT model_id, input_tokens AS input, cache_creation_input_tokens AS write,
                                cache_read_input_tokens AS read, output_tokens AS output, cost
-                        FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ? ORDER BY e.id""")
-                .param(app.name()).query().listOfRows().stream()
-                .map(row -> Map.<String, Object>of("model_id", row.get("model_id"), "input", row.get("input"),
-                        "write", row.get("write"), "read", row.get("read"), "output", row.get("output"),
-                        "cost", ((BigDecimal) row.get("cost")).stripTrailingZeros()))
+                        FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ? ORDER BY e.id""").param(app.name()).query().listOfRows().stream()
+                .map(row -> Map.<String, Object>of(
+                        "model_id",
+                        row.get("model_id"),
+                        "input",
+                        row.get("input"),
+                        "write",
+                        row.get("write"),
+                        "read",
+                        row.get("read"),
+                        "output",
+                        row.get("output"),
+                        "cost",
+                        ((BigDecimal) row.get("cost")).stripTrailingZeros()))
                 .toList();
     }
 
     private List<String> producers(Api.NewApp app) {
         return jdbc.sql("SELECT DISTINCT tags->>'otel_producer' FROM usage_event e JOIN app a ON a.id = e.app_id "
-                + "WHERE a.name = ?").param(app.name()).query(String.class).list();
+                        + "WHERE a.name = ?")
+                .param(app.name())
+                .query(String.class)
+                .list();
     }
 }

@@ -38,20 +38,28 @@ class CatalogFileTest {
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RollupJob rollupJob;
 
     @Test
     void theRepositorysFileIsLoadedAtStartAndApplyingItAgainChangesNothing() throws IOException {
         JsonNode catalog = api.getAsAdmin("/api/v1/catalog").json();
-        JsonNode sonnet = catalog.get("models").valueStream().filter(m -> m.get("id").stringValue()
-                .equals("claude-sonnet-5-5")).findFirst().orElseThrow();
+        JsonNode sonnet = catalog.get("models")
+                .valueStream()
+                .filter(m -> m.get("id").stringValue().equals("claude-sonnet-5-5"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sonnet.get("routing_target").booleanValue()).isTrue();
         assertThat(sonnet.get("source").stringValue()).startsWith("https://platform.claude.com/");
-        JsonNode retired = catalog.get("models").valueStream().filter(m -> m.get("id").stringValue()
-                .equals("claude-sonnet-4-5-20250929")).findFirst().orElseThrow();
+        JsonNode retired = catalog.get("models")
+                .valueStream()
+                .filter(m -> m.get("id").stringValue().equals("claude-sonnet-4-5-20250929"))
+                .findFirst()
+                .orElseThrow();
         assertThat(retired.get("retired").stringValue()).isEqualTo("2026-11-30");
         assertThat(retired.get("routing_target").booleanValue()).isFalse();
 
@@ -71,49 +79,74 @@ class CatalogFileTest {
         assertThat(reason("upload-a")).isEqualTo("unknown model claude-upload-test");
 
         // The first file adds the model at $1 / $5: 1,000,000 x 1 + 100,000 x 5 = $1.50 per event
-        Api.Response first = upload("/api/v1/catalog", file("t1", "{from: 2026-01-01, input: 1, cache_write_5m: 1.25, "
-                + "cache_write_1h: 2, cache_read: 0.1, output: 5, source: sheet}"));
+        Api.Response first = upload(
+                "/api/v1/catalog",
+                file(
+                        "t1",
+                        "{from: 2026-01-01, input: 1, cache_write_5m: 1.25, "
+                                + "cache_write_1h: 2, cache_read: 0.1, output: 5, source: sheet}"));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().get("models_added").get(0).stringValue()).isEqualTo("claude-upload-test");
         assertThat(first.json().get("newly_priced_events").longValue()).isEqualTo(2);
         assertThat(cost("upload-a")).isEqualByComparingTo("1.5");
 
         // The second changes the row of 2026-01-01 (input 2: $2.50) and adds one from 2026-06-01 (input 3: $3.50)
-        String second = file("t2", "{from: 2026-01-01, input: 2, cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1, "
-                + "output: 5, source: sheet}\n      - {from: 2026-06-01, input: 3, cache_write_5m: 1.25, cache_write_1h: 2, "
-                + "cache_read: 0.1, output: 5, source: sheet}");
+        String second = file(
+                "t2",
+                "{from: 2026-01-01, input: 2, cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1, "
+                        + "output: 5, source: sheet}\n      - {from: 2026-06-01, input: 3, cache_write_5m: 1.25, cache_write_1h: 2, "
+                        + "cache_read: 0.1, output: 5, source: sheet}");
         Api.Response preview = upload("/api/v1/catalog/preview", second);
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(preview.json().get("applied").booleanValue()).isFalse();
         assertThat(preview.json().get("versions_superseded").size()).isEqualTo(1);
         assertThat(preview.json().get("versions_added").size()).isEqualTo(1);
         assertThat(preview.json().get("repriced_events").longValue()).isEqualTo(2);
-        assertThat(new BigDecimal(preview.json().get("change_usd").stringValue())).isEqualByComparingTo("3"); // +1 +2
+        assertThat(new BigDecimal(preview.json().get("change_usd").stringValue()))
+                .isEqualByComparingTo("3"); // +1 +2
         assertThat(cost("upload-a")).as("a preview changes nothing").isEqualByComparingTo("1.5");
 
         Api.Response applied = upload("/api/v1/catalog", second);
-        assertThat(applied.json().get("change_usd").stringValue()).isEqualTo(preview.json().get("change_usd").stringValue());
+        assertThat(applied.json().get("change_usd").stringValue())
+                .isEqualTo(preview.json().get("change_usd").stringValue());
         assertThat(cost("upload-a")).isEqualByComparingTo("2.5");
         assertThat(cost("upload-b")).isEqualByComparingTo("3.5");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'catalog.apply' AND subject = 'catalog t2'")
-                .query(Long.class).single()).isEqualTo(1);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         rollupJob.catchUp(Duration.ofSeconds(30));
-        JsonNode july = api.getAsAdmin("/api/v1/reports/spend?from=2026-07-01&to=2026-07-31&group_by=use_case").json();
-        assertThat(july.get("rows").valueStream().filter(r -> r.get("key").stringValue().equals("catalog-upload"))
-                .findFirst().orElseThrow().get("cost_usd").stringValue()).startsWith("3.5");
+        JsonNode july = api.getAsAdmin("/api/v1/reports/spend?from=2026-07-01&to=2026-07-31&group_by=use_case")
+                .json();
+        assertThat(july.get("rows")
+                        .valueStream()
+                        .filter(r -> r.get("key").stringValue().equals("catalog-upload"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("cost_usd")
+                        .stringValue())
+                .startsWith("3.5");
     }
 
     @Test
     void aBadFileIsRefusedWithTheFieldsAtFaultAndNothingApplied() throws IOException {
-        Api.Response bad = upload("/api/v1/catalog", file("bad", "{from: 2026-13-01, input: -1, cache_write_5m: 1, "
-                + "cache_write_1h: 2, cache_read: 0.1, source: nowhere}"));
+        Api.Response bad = upload(
+                "/api/v1/catalog",
+                file(
+                        "bad",
+                        "{from: 2026-13-01, input: -1, cache_write_5m: 1, "
+                                + "cache_write_1h: 2, cache_read: 0.1, source: nowhere}"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("models[0].prices[0].from", "models[0].prices[0].input",
-                "models[0].prices[0].output", "models[0].prices[0].source");
+        assertThat(bad.body())
+                .contains(
+                        "models[0].prices[0].from",
+                        "models[0].prices[0].input",
+                        "models[0].prices[0].output",
+                        "models[0].prices[0].source");
         assertThat(upload("/api/v1/catalog", "models: [unclosed").status()).isEqualTo(400);
-        HttpRequest.Builder anonymous = api.jsonPost("/api/v1/catalog", repositoryFile())
-                .header("Authorization", Api.basic("nobody", "wrong"));
+        HttpRequest.Builder anonymous =
+                api.jsonPost("/api/v1/catalog", repositoryFile()).header("Authorization", Api.basic("nobody", "wrong"));
         assertThat(api.send(anonymous).status()).isEqualTo(401);
     }
 
@@ -135,19 +168,25 @@ class CatalogFileTest {
     }
 
     private Api.Response upload(String path, String body) {
-        return api.send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/yaml")
+        return api.send(HttpRequest.newBuilder(api.uri(path))
+                .header("Content-Type", "application/yaml")
                 .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private BigDecimal cost(String eventId) {
-        return jdbc.sql("SELECT cost FROM usage_event WHERE event_id = ?").param(eventId).query(BigDecimal.class)
-                .optional().orElse(null);
+        return jdbc.sql("SELECT cost FROM usage_event WHERE event_id = ?")
+                .param(eventId)
+                .query(BigDecimal.class)
+                .optional()
+                .orElse(null);
     }
 
     private String reason(String eventId) {
-        return jdbc.sql("SELECT unpriced_reason FROM usage_event WHERE event_id = ?").param(eventId)
-                .query(String.class).single();
+        return jdbc.sql("SELECT unpriced_reason FROM usage_event WHERE event_id = ?")
+                .param(eventId)
+                .query(String.class)
+                .single();
     }
 
     private static String repositoryFile() throws IOException {

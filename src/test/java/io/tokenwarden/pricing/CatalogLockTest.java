@@ -20,8 +20,10 @@ class CatalogLockTest {
 
     @Autowired
     PriceCatalog catalog;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -31,12 +33,16 @@ class CatalogLockTest {
         CountDownLatch release = new CountDownLatch(1);
         // Threads of its own: the common pool has one thread on two cores, and the change blocks it.
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        CompletableFuture<Long> change = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-            catalog.beginChange();
-            changing.countDown();
-            await(release);
-            return jdbc.sql("SELECT revision FROM catalog_revision").query(Long.class).single();
-        }), threads);
+        CompletableFuture<Long> change = CompletableFuture.supplyAsync(
+                () -> transaction.execute(status -> {
+                    catalog.beginChange();
+                    changing.countDown();
+                    await(release);
+                    return jdbc.sql("SELECT revision FROM catalog_revision")
+                            .query(Long.class)
+                            .single();
+                }),
+                threads);
         assertThat(changing.await(10, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Long> writer = CompletableFuture.supplyAsync(
@@ -55,7 +61,8 @@ class CatalogLockTest {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < until) {
             long waiting = jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             if (waiting > 0) {
                 return;
             }

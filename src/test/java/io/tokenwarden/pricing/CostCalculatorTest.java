@@ -14,13 +14,20 @@ class CostCalculatorTest {
     static final CatalogModel MODEL = new CatalogModel("m", "sonnet", 1024, new BigDecimal("1.1"), false);
 
     static PriceVersion version(String in, String w5, String w1h, String read, String out) {
-        return new PriceVersion(1, "m", Instant.EPOCH, rates(in, w5, w1h, read, out), null, null,
-                new BigDecimal("0.5"), new BigDecimal("0.01"));
+        return new PriceVersion(
+                1,
+                "m",
+                Instant.EPOCH,
+                rates(in, w5, w1h, read, out),
+                null,
+                null,
+                new BigDecimal("0.5"),
+                new BigDecimal("0.01"));
     }
 
     static Rates rates(String in, String w5, String w1h, String read, String out) {
-        return new Rates(new BigDecimal(in), new BigDecimal(w5), new BigDecimal(w1h), new BigDecimal(read),
-                new BigDecimal(out));
+        return new Rates(
+                new BigDecimal(in), new BigDecimal(w5), new BigDecimal(w1h), new BigDecimal(read), new BigDecimal(out));
     }
 
     @Test
@@ -33,8 +40,15 @@ class CostCalculatorTest {
 
     @Test
     void longContextPricesApplyToEveryTermAboveTheThreshold() {
-        PriceVersion tiered = new PriceVersion(1, "m", Instant.EPOCH, rates("1", "2", "3", "4", "5"), 100L,
-                rates("10", "20", "30", "40", "50"), new BigDecimal("0.5"), BigDecimal.ZERO);
+        PriceVersion tiered = new PriceVersion(
+                1,
+                "m",
+                Instant.EPOCH,
+                rates("1", "2", "3", "4", "5"),
+                100L,
+                rates("10", "20", "30", "40", "50"),
+                new BigDecimal("0.5"),
+                BigDecimal.ZERO);
 
         // 40 + 30 + 20 + 11 = 101 total input > 100: 40 x 10 + 30 x 20 + 20 x 30 + 11 x 40 + 1 x 50 = 2,090
         assertThat(TestCatalog.cost(MODEL, tiered, cached(40, 30, 20, 11, 1))).isEqualByComparingTo("0.00209");
@@ -58,7 +72,8 @@ class CostCalculatorTest {
 
     @Test
     void providerSpellingsNormalize() {
-        assertThat(ModelNames.normalize("us.anthropic.claude-sonnet-4-5-20250929-v1:0")).isEqualTo("claude-sonnet-4-5-20250929");
+        assertThat(ModelNames.normalize("us.anthropic.claude-sonnet-4-5-20250929-v1:0"))
+                .isEqualTo("claude-sonnet-4-5-20250929");
         assertThat(ModelNames.normalize("anthropic.claude-opus-4-6-v1")).isEqualTo("claude-opus-4-6");
         assertThat(ModelNames.normalize("claude-3-5-haiku@20241022")).isEqualTo("claude-3-5-haiku-20241022");
         assertThat(ModelNames.normalize(" Claude-Haiku-4-5 ")).isEqualTo("claude-haiku-4-5");

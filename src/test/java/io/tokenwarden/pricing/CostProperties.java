@@ -18,10 +18,16 @@ class CostProperties {
 
     @Property(tries = 500)
     void costIsAdditiveOverTokenCounts(@ForAll("usages") TokenUsage a, @ForAll("usages") TokenUsage b) {
-        TokenUsage sum = new TokenUsage(a.input() + b.input(), a.output() + b.output(),
-                a.cacheCreation() + b.cacheCreation(), a.cacheRead() + b.cacheRead(),
-                a.cacheWrite5m() + b.cacheWrite5m(), a.cacheWrite1h() + b.cacheWrite1h(),
-                a.webSearchRequests() + b.webSearchRequests(), a.serviceTier(), a.inferenceGeo());
+        TokenUsage sum = new TokenUsage(
+                a.input() + b.input(),
+                a.output() + b.output(),
+                a.cacheCreation() + b.cacheCreation(),
+                a.cacheRead() + b.cacheRead(),
+                a.cacheWrite5m() + b.cacheWrite5m(),
+                a.cacheWrite1h() + b.cacheWrite1h(),
+                a.webSearchRequests() + b.webSearchRequests(),
+                a.serviceTier(),
+                a.inferenceGeo());
         TokenUsage bSameTier = b.with(a.serviceTier(), a.inferenceGeo());
 
         BigDecimal together = TestCatalog.cost(MODEL, OPUS_41, sum);
@@ -38,8 +44,15 @@ class CostProperties {
     @Provide
     Arbitrary<TokenUsage> usages() {
         Arbitrary<Long> tokens = Arbitraries.longs().between(0, 100_000_000L);
-        return Combinators.combine(tokens, tokens, tokens, tokens, tokens, Arbitraries.longs().between(0, 50),
-                        Arbitraries.of(ServiceTier.STANDARD, ServiceTier.BATCH, ServiceTier.PRIORITY), Arbitraries.of(InferenceGeo.class))
+        return Combinators.combine(
+                        tokens,
+                        tokens,
+                        tokens,
+                        tokens,
+                        tokens,
+                        Arbitraries.longs().between(0, 50),
+                        Arbitraries.of(ServiceTier.STANDARD, ServiceTier.BATCH, ServiceTier.PRIORITY),
+                        Arbitraries.of(InferenceGeo.class))
                 .as((in, out, w5, w1h, read, searches, tier, geo) ->
                         new TokenUsage(in, out, w5 + w1h, read, w5, w1h, searches, tier, geo));
     }

@@ -23,9 +23,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PricingSheetOracleTest {
 
     /** One line of the sheet: a model's prices on one day at one speed. Long-prompt prices may be null. */
-    record Line(String model, String day, String speed, String geo, String in, String w5,
-                String w1h, String read, String out, long threshold, String[] longPrompt) {
-    }
+    record Line(
+            String model,
+            String day,
+            String speed,
+            String geo,
+            String in,
+            String w5,
+            String w1h,
+            String read,
+            String out,
+            long threshold,
+            String[] longPrompt) {}
 
     private static final String US = "1.1";
     private static final String NONE = null;
@@ -59,15 +68,45 @@ class PricingSheetOracleTest {
         add(lines, "claude-3-7-sonnet-20250219", "2026-01-10", NONE, "3", "3.75", "6", "0.30", "15");
         add(lines, "claude-3-5-haiku-20241022", "2026-01-10", NONE, "0.80", "1", "1.6", "0.08", "4");
         // Long prompts: above the threshold every term, output included, at the long-prompt prices.
-        addLong(lines, "claude-sonnet-4-5-20250929", "2026-04-30", NONE, 200_000, new String[] {"3", "3.75", "6", "0.30", "15"},
+        addLong(
+                lines,
+                "claude-sonnet-4-5-20250929",
+                "2026-04-30",
+                NONE,
+                200_000,
+                new String[] {"3", "3.75", "6", "0.30", "15"},
                 new String[] {"6", "7.50", "12", "0.60", "22.50"});
-        addLong(lines, "claude-sonnet-4-20250514", "2026-02-01", NONE, 200_000, new String[] {"3", "3.75", "6", "0.30", "15"},
+        addLong(
+                lines,
+                "claude-sonnet-4-20250514",
+                "2026-02-01",
+                NONE,
+                200_000,
+                new String[] {"3", "3.75", "6", "0.30", "15"},
                 new String[] {"6", "7.50", "12", "0.60", "22.50"});
-        addLong(lines, "claude-opus-4-6", "2026-03-12", US, 200_000, new String[] {"5", "6.25", "10", "0.50", "25"},
+        addLong(
+                lines,
+                "claude-opus-4-6",
+                "2026-03-12",
+                US,
+                200_000,
+                new String[] {"5", "6.25", "10", "0.50", "25"},
                 new String[] {"10", "12.50", "20", "1.00", "37.50"});
-        addLong(lines, "claude-sonnet-4-6", "2026-02-17", US, 200_000, new String[] {"3", "3.75", "6", "0.30", "15"},
+        addLong(
+                lines,
+                "claude-sonnet-4-6",
+                "2026-02-17",
+                US,
+                200_000,
+                new String[] {"3", "3.75", "6", "0.30", "15"},
                 new String[] {"6", "7.50", "12", "0.60", "22.50"});
-        addLong(lines, "claude-haiku-5-5", "2026-11-01", US, 100_000, new String[] {"0.10", "0.125", "0.20", "0.01", "0.50"},
+        addLong(
+                lines,
+                "claude-haiku-5-5",
+                "2026-11-01",
+                US,
+                100_000,
+                new String[] {"0.10", "0.125", "0.20", "0.01", "0.50"},
                 new String[] {"0.50", "0.625", "1.00", "0.05", "2.50"});
         // Fast mode: premium input/output, cache terms scaled by the input's factor.
         fast(lines, "claude-opus-4-6", "2026-03-01", "30", "37.50", "60", "3.00", "150");
@@ -82,8 +121,8 @@ class PricingSheetOracleTest {
         lines.add(new Line(model, day, "standard", geo, p[0], p[1], p[2], p[3], p[4], Long.MAX_VALUE, null));
     }
 
-    private static void addLong(List<Line> lines, String model, String day, String geo, long threshold, String[] p,
-                                String[] lp) {
+    private static void addLong(
+            List<Line> lines, String model, String day, String geo, long threshold, String[] p, String[] lp) {
         lines.add(new Line(model, day, "standard", geo, p[0], p[1], p[2], p[3], p[4], threshold, lp));
     }
 
@@ -93,6 +132,7 @@ class PricingSheetOracleTest {
 
     @Autowired
     PriceCatalog catalog;
+
     CatalogSnapshot prices;
 
     @BeforeEach
@@ -130,17 +170,19 @@ class PricingSheetOracleTest {
             default -> ServiceTier.STANDARD;
         };
         InferenceGeo geo = random.nextBoolean() ? InferenceGeo.US : InferenceGeo.GLOBAL;
-        return new TokenUsage(input, output, w5 + w1h, read, w5, w1h, random.nextInt(3), tier, geo, line.speed(),
-                List.of());
+        return new TokenUsage(
+                input, output, w5 + w1h, read, w5, w1h, random.nextInt(3), tier, geo, line.speed(), List.of());
     }
 
     /** PRICING.md's rules, written apart from the app: tier x geo on token terms, $0.01 per web search. */
     static BigDecimal oracle(Line line, TokenUsage u) {
         long prompt = u.input() + u.cacheWrite5m() + u.cacheWrite1h() + u.cacheRead();
         boolean longPrompt = line.longPrompt() != null && prompt > line.threshold();
-        String[] p = longPrompt ? line.longPrompt()
+        String[] p = longPrompt
+                ? line.longPrompt()
                 : new String[] {line.in(), line.w5(), line.w1h(), line.read(), line.out()};
-        BigDecimal tokens = new BigDecimal(u.input()).multiply(new BigDecimal(p[0]))
+        BigDecimal tokens = new BigDecimal(u.input())
+                .multiply(new BigDecimal(p[0]))
                 .add(new BigDecimal(u.cacheWrite5m()).multiply(new BigDecimal(p[1])))
                 .add(new BigDecimal(u.cacheWrite1h()).multiply(new BigDecimal(p[2])))
                 .add(new BigDecimal(u.cacheRead()).multiply(new BigDecimal(p[3])))

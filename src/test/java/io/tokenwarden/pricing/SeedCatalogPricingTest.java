@@ -23,6 +23,7 @@ class SeedCatalogPricingTest {
 
     @Autowired
     PriceCatalog catalog;
+
     CatalogSnapshot prices;
 
     @BeforeEach
@@ -39,7 +40,11 @@ class SeedCatalogPricingTest {
     @Test
     void batchHalvesTheTokenCost() {
         // (10,000 x 1 + 2,000 x 5) / 1e6 = 0.02, x 0.5
-        assertCost("claude-haiku-4-5", NOV_2026, usage(10_000, 2_000).with(ServiceTier.BATCH, InferenceGeo.GLOBAL), "0.01");
+        assertCost(
+                "claude-haiku-4-5",
+                NOV_2026,
+                usage(10_000, 2_000).with(ServiceTier.BATCH, InferenceGeo.GLOBAL),
+                "0.01");
     }
 
     @Test
@@ -93,7 +98,8 @@ class SeedCatalogPricingTest {
 
     @Test
     void unknownModelsAndTimesBeforeAnyPriceAreUnpriced() {
-        assertThat(prices.quote("claude-unknown", NOV_2026, usage(1, 1)).priced()).isFalse();
+        assertThat(prices.quote("claude-unknown", NOV_2026, usage(1, 1)).priced())
+                .isFalse();
         Quote beforeCatalog = prices.quote("claude-sonnet-4-6", Instant.parse("2022-06-01T00:00:00Z"), usage(1, 1));
         assertThat(beforeCatalog.priced()).isFalse();
         assertThat(beforeCatalog.modelId()).isEqualTo("claude-sonnet-4-6");

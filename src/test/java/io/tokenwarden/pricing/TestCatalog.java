@@ -8,8 +8,7 @@ import java.util.Map;
 /** DESIGN.md's prices for the models detector tests use, built in memory (no database). */
 public final class TestCatalog {
 
-    private TestCatalog() {
-    }
+    private TestCatalog() {}
 
     public static CatalogSnapshot designPrices() {
         List<CatalogModel> models = List.of(
@@ -22,8 +21,7 @@ public final class TestCatalog {
                 version(2, "claude-opus-4-1-20250805", "15", "18.75", "30", "1.50", "75"),
                 version(3, "claude-sonnet-4-6", "3", "3.75", "6", "0.30", "15"),
                 version(4, "claude-haiku-4-5-20251001", "1", "1.25", "2", "0.10", "5"));
-        return new CatalogSnapshot(1, models, Map.of("claude-haiku-4-5", "claude-haiku-4-5-20251001"), versions,
-                TIERS);
+        return new CatalogSnapshot(1, models, Map.of("claude-haiku-4-5", "claude-haiku-4-5-20251001"), versions, TIERS);
     }
 
     /**
@@ -32,10 +30,12 @@ public final class TestCatalog {
      */
     public static CatalogSnapshot december2026() {
         List<CatalogModel> models = List.of(
-                model("claude-opus-5-5", "opus", true, null), model("claude-opus-4-6", "opus", false, null),
+                model("claude-opus-5-5", "opus", true, null),
+                model("claude-opus-4-6", "opus", false, null),
                 model("claude-sonnet-5-5", "sonnet", true, null),
                 model("claude-sonnet-4-5-20250929", "sonnet", false, java.time.LocalDate.parse("2026-11-30")),
-                model("claude-haiku-5-5", "haiku", true, null), model("claude-haiku-4-5-20251001", "haiku", false, null));
+                model("claude-haiku-5-5", "haiku", true, null),
+                model("claude-haiku-4-5-20251001", "haiku", false, null));
         List<PriceVersion> versions = List.of(
                 version(1, "claude-opus-5-5", "4", "5", "8", "0.20", "20"),
                 version(2, "claude-opus-4-6", "5", "6.25", "10", "0.50", "25"),
@@ -43,7 +43,8 @@ public final class TestCatalog {
                 version(4, "claude-sonnet-4-5-20250929", "3", "3.75", "6", "0.30", "15"),
                 version(5, "claude-haiku-5-5", "0.10", "0.125", "0.20", "0.01", "0.50"),
                 version(6, "claude-haiku-4-5-20251001", "1", "1.25", "2", "0.10", "5"));
-        return new CatalogSnapshot(1, models, Map.of("claude-sonnet-4-5", "claude-sonnet-4-5-20250929"), versions, TIERS);
+        return new CatalogSnapshot(
+                1, models, Map.of("claude-sonnet-4-5", "claude-sonnet-4-5-20250929"), versions, TIERS);
     }
 
     private static CatalogModel model(String id, String tier, boolean target, java.time.LocalDate retired) {
@@ -51,8 +52,10 @@ public final class TestCatalog {
     }
 
     /** The catalog file's service-tier rules. */
-    static final List<TierRule> TIERS = List.of(new TierRule("standard", "standard", null, null),
-            new TierRule("batch", "batch", null, null), new TierRule("priority", "standard", null, null));
+    static final List<TierRule> TIERS = List.of(
+            new TierRule("standard", "standard", null, null),
+            new TierRule("batch", "batch", null, null),
+            new TierRule("priority", "standard", null, null));
 
     /** A catalog of one model with one version. */
     static CatalogSnapshot of(CatalogModel model, PriceVersion version) {
@@ -61,12 +64,26 @@ public final class TestCatalog {
 
     /** The cost of {@code usage} on the one model of {@link #of}, at any time after the version took effect. */
     static BigDecimal cost(CatalogModel model, PriceVersion version, TokenUsage usage) {
-        return of(model, version).quote(model, Instant.parse("2026-01-01T00:00:00Z"), usage).cost();
+        return of(model, version)
+                .quote(model, Instant.parse("2026-01-01T00:00:00Z"), usage)
+                .cost();
     }
 
-    private static PriceVersion version(long id, String model, String in, String w5, String w1h, String read, String out) {
-        return new PriceVersion(id, model, Instant.parse("2023-01-01T00:00:00Z"),
-                new Rates(new BigDecimal(in), new BigDecimal(w5), new BigDecimal(w1h), new BigDecimal(read),
-                        new BigDecimal(out)), null, null, new BigDecimal("0.5"), new BigDecimal("0.01"));
+    private static PriceVersion version(
+            long id, String model, String in, String w5, String w1h, String read, String out) {
+        return new PriceVersion(
+                id,
+                model,
+                Instant.parse("2023-01-01T00:00:00Z"),
+                new Rates(
+                        new BigDecimal(in),
+                        new BigDecimal(w5),
+                        new BigDecimal(w1h),
+                        new BigDecimal(read),
+                        new BigDecimal(out)),
+                null,
+                null,
+                new BigDecimal("0.5"),
+                new BigDecimal("0.01"));
     }
 }

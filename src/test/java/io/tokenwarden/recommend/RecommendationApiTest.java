@@ -23,6 +23,7 @@ class RecommendationApiTest {
 
     @Autowired
     Api api;
+
     @Autowired
     UserAccounts users;
 
@@ -38,14 +39,23 @@ class RecommendationApiTest {
         List<Events> events = new ArrayList<>();
         // classification on Opus 4.6: 15,000 x 5 + 1,000 x 25 = 0.10; on Haiku 5.5 15,000 x 0.10 + 1,000 x 0.50 = 0.002
         for (int i = 0; i < 30; i++) {
-            events.add(event("e" + i).with("use_case", useCase).with("model", "claude-opus-4-6")
-                    .with("task_type", "classification").usage("input_tokens", 15_000).usage("output_tokens", 1_000)
-                    .with("occurred_at", Instant.now().minus(i + 1, ChronoUnit.HOURS).toString()));
+            events.add(event("e" + i)
+                    .with("use_case", useCase)
+                    .with("model", "claude-opus-4-6")
+                    .with("task_type", "classification")
+                    .usage("input_tokens", 15_000)
+                    .usage("output_tokens", 1_000)
+                    .with(
+                            "occurred_at",
+                            Instant.now().minus(i + 1, ChronoUnit.HOURS).toString()));
         }
         api.ingestAll(app.apiKey(), events);
 
-        assertThat(post(engineer, "pw-eng", "/api/v1/recommendations/refresh", "").status()).isEqualTo(200);
-        JsonNode list = api.getAs(finance, "pw-fin", "/api/v1/recommendations?use_case=" + useCase).json();
+        assertThat(post(engineer, "pw-eng", "/api/v1/recommendations/refresh", "")
+                        .status())
+                .isEqualTo(200);
+        JsonNode list = api.getAs(finance, "pw-fin", "/api/v1/recommendations?use_case=" + useCase)
+                .json();
 
         assertThat(list.size()).isEqualTo(1);
         JsonNode routing = list.get(0);
@@ -57,19 +67,28 @@ class RecommendationApiTest {
         assertThat(routing.get("evidence").get("rerouted_events").intValue()).isEqualTo(30);
         String statusPath = "/api/v1/recommendations/" + routing.get("id").longValue() + "/status";
 
-        assertThat(post(finance, "pw-fin", statusPath, "{\"status\": \"accepted\"}").status()).isEqualTo(403);
+        assertThat(post(finance, "pw-fin", statusPath, "{\"status\": \"accepted\"}")
+                        .status())
+                .isEqualTo(403);
         Api.Response noNote = post(engineer, "pw-eng", statusPath, "{\"status\": \"dismissed\"}");
         assertThat(noNote.status()).isEqualTo(400);
-        assertThat(noNote.json().get("errors").get(0).get("field").stringValue()).isEqualTo("note");
+        assertThat(noNote.json().get("errors").get(0).get("field").stringValue())
+                .isEqualTo("note");
 
-        JsonNode implemented = post(engineer, "pw-eng", statusPath, "{\"status\": \"implemented\"}").json();
+        JsonNode implemented = post(engineer, "pw-eng", statusPath, "{\"status\": \"implemented\"}")
+                .json();
         assertThat(implemented.get("status").stringValue()).isEqualTo("implemented");
         assertThat(implemented.get("implemented_at").isNull()).isFalse();
-        assertThat(implemented.get("measurement").get("before").get("requests").intValue()).isEqualTo(30);
+        assertThat(implemented.get("measurement").get("before").get("requests").intValue())
+                .isEqualTo(30);
         assertThat(implemented.get("measurement").get("quality").stringValue()).isEqualTo("unknown");
 
         post(engineer, "pw-eng", "/api/v1/recommendations/refresh", "");
-        assertThat(api.getAsAdmin("/api/v1/recommendations?use_case=" + useCase).json().get(0).get("status").stringValue())
+        assertThat(api.getAsAdmin("/api/v1/recommendations?use_case=" + useCase)
+                        .json()
+                        .get(0)
+                        .get("status")
+                        .stringValue())
                 .isEqualTo("implemented");
     }
 
@@ -78,17 +97,30 @@ class RecommendationApiTest {
         JsonNode rules = api.getAsAdmin("/api/v1/routing-policy").json();
 
         assertThat(rules.size()).isEqualTo(17);
-        assertThat(rules.valueStream().filter(r -> r.get("task_type").stringValue().equals("classification")).findFirst()
-                .orElseThrow().get("model").stringValue()).isEqualTo("claude-haiku-5-5");
-        assertThat(rules.valueStream().filter(r -> r.get("task_type").stringValue().equals("agentic")).findFirst()
-                .orElseThrow().get("model").stringValue()).isEqualTo("claude-opus-5-5");
+        assertThat(rules.valueStream()
+                        .filter(r -> r.get("task_type").stringValue().equals("classification"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("model")
+                        .stringValue())
+                .isEqualTo("claude-haiku-5-5");
+        assertThat(rules.valueStream()
+                        .filter(r -> r.get("task_type").stringValue().equals("agentic"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("model")
+                        .stringValue())
+                .isEqualTo("claude-opus-5-5");
     }
 
     @Test
     void badFiltersAre400() {
-        assertThat(api.getAsAdmin("/api/v1/recommendations?kind=magic").status()).isEqualTo(400);
-        assertThat(api.getAsAdmin("/api/v1/recommendations?status=maybe").status()).isEqualTo(400);
-        assertThat(api.postAsAdmin("/api/v1/recommendations/999999999/status", "{\"status\": \"accepted\"}").status())
+        assertThat(api.getAsAdmin("/api/v1/recommendations?kind=magic").status())
+                .isEqualTo(400);
+        assertThat(api.getAsAdmin("/api/v1/recommendations?status=maybe").status())
+                .isEqualTo(400);
+        assertThat(api.postAsAdmin("/api/v1/recommendations/999999999/status", "{\"status\": \"accepted\"}")
+                        .status())
                 .isEqualTo(404);
     }
 

@@ -21,8 +21,10 @@ class RecommendationLifecycleTest {
 
     @Autowired
     RecommendationStore store;
+
     @Autowired
     SavingsMeasurer measurer;
+
     @Autowired
     Api api;
 
@@ -54,7 +56,9 @@ class RecommendationLifecycleTest {
         store.apply(useCase, List.of(finding("19.99")));
         assertThat(only(useCase).status()).isEqualTo("dismissed");
         store.apply(useCase, List.of());
-        assertThat(only(useCase).status()).as("dismissed is never auto-resolved").isEqualTo("dismissed");
+        assertThat(only(useCase).status())
+                .as("dismissed is never auto-resolved")
+                .isEqualTo("dismissed");
         store.apply(useCase, List.of(finding("20")));
         assertThat(only(useCase).status()).isEqualTo("open");
         assertThat(only(useCase).note()).isEqualTo("we need Opus for tone");
@@ -66,14 +70,22 @@ class RecommendationLifecycleTest {
         Instant implemented = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         List<Events> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) { // before: Opus, 1,000 x 5 + 100 x 25 = 0.0075 each
-            events.add(event("b" + i).with("use_case", useCase).with("model", "claude-opus-4-6")
-                    .with("occurred_at", implemented.minus(5, ChronoUnit.DAYS).toString()).with("quality_score", 0.9));
+            events.add(event("b" + i)
+                    .with("use_case", useCase)
+                    .with("model", "claude-opus-4-6")
+                    .with("occurred_at", implemented.minus(5, ChronoUnit.DAYS).toString())
+                    .with("quality_score", 0.9));
         }
         for (int i = 0; i < 14; i++) { // after: Haiku, 1,000 x 1 + 100 x 5 = 0.0015 each
-            events.add(event("a" + i).with("use_case", useCase).with("model", "claude-haiku-4-5")
-                    .with("occurred_at", implemented.plus(3, ChronoUnit.DAYS).toString()).with("quality_score", 0.89));
+            events.add(event("a" + i)
+                    .with("use_case", useCase)
+                    .with("model", "claude-haiku-4-5")
+                    .with("occurred_at", implemented.plus(3, ChronoUnit.DAYS).toString())
+                    .with("quality_score", 0.89));
         }
-        events.add(event("late").with("use_case", useCase).with("model", "claude-haiku-4-5")
+        events.add(event("late")
+                .with("use_case", useCase)
+                .with("model", "claude-haiku-4-5")
                 .with("occurred_at", implemented.plus(15, ChronoUnit.DAYS).toString())); // outside the 14 days
         api.ingestAll(api.newApp().apiKey(), events);
 
@@ -95,8 +107,14 @@ class RecommendationLifecycleTest {
     }
 
     private static Finding finding(String saving) {
-        return new Finding(Kind.MODEL_ROUTING, "Route it", "high", new BigDecimal(saving), Map.of("events", 1),
-                Map.of("target_model", "claude-haiku-4-5-20251001"), "how");
+        return new Finding(
+                Kind.MODEL_ROUTING,
+                "Route it",
+                "high",
+                new BigDecimal(saving),
+                Map.of("events", 1),
+                Map.of("target_model", "claude-haiku-4-5-20251001"),
+                "how");
     }
 
     private static String unique() {

@@ -77,24 +77,77 @@ final class Workload {
             this.model = model;
         }
 
-        Event at(Instant value) { at = value; return this; }
-        Event tokens(long in, long out) { input = in; output = out; return this; }
-        Event cache(long write, long read) { cacheWrite = write; cacheRead = read; return this; }
-        Event batch() { tier = ServiceTier.BATCH; return this; }
-        Event task(String value) { taskType = value; return this; }
-        Event latency(String value) { latencyClass = value; return this; }
-        Event prefix(String hash, long tokens) { prefixHash = hash; prefixTokens = tokens; return this; }
-        Event turn(String id, int value) { conversation = id; turn = value; return this; }
-        Event missed(String type, long tokens) { cacheMiss = new WindowEvent.CacheMiss(type, tokens); return this; }
+        Event at(Instant value) {
+            at = value;
+            return this;
+        }
+
+        Event tokens(long in, long out) {
+            input = in;
+            output = out;
+            return this;
+        }
+
+        Event cache(long write, long read) {
+            cacheWrite = write;
+            cacheRead = read;
+            return this;
+        }
+
+        Event batch() {
+            tier = ServiceTier.BATCH;
+            return this;
+        }
+
+        Event task(String value) {
+            taskType = value;
+            return this;
+        }
+
+        Event latency(String value) {
+            latencyClass = value;
+            return this;
+        }
+
+        Event prefix(String hash, long tokens) {
+            prefixHash = hash;
+            prefixTokens = tokens;
+            return this;
+        }
+
+        Event turn(String id, int value) {
+            conversation = id;
+            turn = value;
+            return this;
+        }
+
+        Event missed(String type, long tokens) {
+            cacheMiss = new WindowEvent.CacheMiss(type, tokens);
+            return this;
+        }
+
         Event gateway(String prefixSource, String systemHash, String maskedHash, String maskedAt) {
             gateway = new WindowEvent.GatewayEvidence(prefixSource, systemHash, maskedHash, maskedAt);
             return this;
         }
 
         WindowEvent build() {
-            TokenUsage usage = new TokenUsage(input, output, cacheWrite, cacheRead, cacheWrite, 0, 0, tier, InferenceGeo.GLOBAL);
-            return new WindowEvent(at, model, usage, taskType, latencyClass, prefixHash, prefixTokens, conversation, turn,
-                    null, null, gateway, cacheMiss);
+            TokenUsage usage =
+                    new TokenUsage(input, output, cacheWrite, cacheRead, cacheWrite, 0, 0, tier, InferenceGeo.GLOBAL);
+            return new WindowEvent(
+                    at,
+                    model,
+                    usage,
+                    taskType,
+                    latencyClass,
+                    prefixHash,
+                    prefixTokens,
+                    conversation,
+                    turn,
+                    null,
+                    null,
+                    gateway,
+                    cacheMiss);
         }
     }
 }

@@ -19,7 +19,9 @@ class WorkloadDetectorsTest {
 
     @Test
     void classificationOnOpusRoutesToHaikuWithHighConfidence() {
-        UseCaseWindow window = Workload.of().repeat(10, 60, event("claude-opus-4-6").task("classification")).window();
+        UseCaseWindow window = Workload.of()
+                .repeat(10, 60, event("claude-opus-4-6").task("classification"))
+                .window();
 
         Finding finding = routing.detect(window).orElseThrow();
 
@@ -32,8 +34,10 @@ class WorkloadDetectorsTest {
 
     @Test
     void theUseCaseDefaultTaskTypeGivesMediumConfidence() {
-        UseCaseWindow window = Workload.of().settings(null, "extraction")
-                .repeat(10, 60, event("claude-sonnet-4-6")).window();
+        UseCaseWindow window = Workload.of()
+                .settings(null, "extraction")
+                .repeat(10, 60, event("claude-sonnet-4-6"))
+                .window();
 
         Finding finding = routing.detect(window).orElseThrow();
 
@@ -44,7 +48,9 @@ class WorkloadDetectorsTest {
 
     @Test
     void withoutTaskTypesShortCallsAreHaikuWorkWithLowConfidence() {
-        UseCaseWindow window = Workload.of().repeat(10, 60, event("claude-sonnet-4-6").tokens(5000, 32)).window();
+        UseCaseWindow window = Workload.of()
+                .repeat(10, 60, event("claude-sonnet-4-6").tokens(5000, 32))
+                .window();
 
         Finding finding = routing.detect(window).orElseThrow();
 
@@ -55,16 +61,24 @@ class WorkloadDetectorsTest {
 
     @Test
     void routingNearMisses() {
-        assertThat(routing.detect(Workload.of().repeat(10, 60, event("claude-sonnet-4-6").tokens(5000, 33)).window()))
-                .as("median output 33 is not short").isEmpty();
-        assertThat(routing.detect(Workload.of().repeat(10, 60, event("claude-sonnet-4-6").task("drafting")).window()))
-                .as("drafting belongs on Sonnet").isEmpty();
+        assertThat(routing.detect(Workload.of()
+                        .repeat(10, 60, event("claude-sonnet-4-6").tokens(5000, 33))
+                        .window()))
+                .as("median output 33 is not short")
+                .isEmpty();
+        assertThat(routing.detect(Workload.of()
+                        .repeat(10, 60, event("claude-sonnet-4-6").task("drafting"))
+                        .window()))
+                .as("drafting belongs on Sonnet")
+                .isEmpty();
     }
 
     @Test
     void backgroundWorkOffTheBatchApiSavesHalfItsTokenCost() {
-        UseCaseWindow window = Workload.of().repeat(10, 60, event("claude-sonnet-4-6").latency("background"))
-                .add(event("claude-sonnet-4-6").latency("background").batch()).window();
+        UseCaseWindow window = Workload.of()
+                .repeat(10, 60, event("claude-sonnet-4-6").latency("background"))
+                .add(event("claude-sonnet-4-6").latency("background").batch())
+                .window();
 
         Finding finding = batch.detect(window).orElseThrow();
 
@@ -76,8 +90,10 @@ class WorkloadDetectorsTest {
 
     @Test
     void interactiveUseCasesAreNotBatchCandidates() {
-        UseCaseWindow window = Workload.of().settings("interactive", null)
-                .repeat(10, 60, event("claude-sonnet-4-6")).window();
+        UseCaseWindow window = Workload.of()
+                .settings("interactive", null)
+                .repeat(10, 60, event("claude-sonnet-4-6"))
+                .window();
 
         assertThat(batch.detect(window)).isEmpty();
     }
@@ -88,7 +104,8 @@ class WorkloadDetectorsTest {
         Workload mostlyNightly = Workload.of();
         for (int i = 0; i < 20; i++) {
             Instant night = Instant.parse("2026-11-02T02:00:00Z").plusSeconds(i * 60L);
-            nightly.add(event("claude-sonnet-4-6").at(i == 0 ? night.plusSeconds(6 * 3600) : night)); // 19 of 20 at night
+            nightly.add(
+                    event("claude-sonnet-4-6").at(i == 0 ? night.plusSeconds(6 * 3600) : night)); // 19 of 20 at night
             mostlyNightly.add(event("claude-sonnet-4-6").at(i < 2 ? night.plusSeconds(6 * 3600) : night)); // 18 of 20
         }
 
@@ -103,7 +120,9 @@ class WorkloadDetectorsTest {
     void conversationsPastSixTurnsAreSummarized() {
         Workload workload = Workload.of();
         for (int turn = 1; turn <= 8; turn++) { // total input 1,000 at turn 1, growing 2,000 a turn
-            workload.add(event("claude-sonnet-4-6").tokens(1000 + 2000L * (turn - 1), 100).turn("c1", turn)
+            workload.add(event("claude-sonnet-4-6")
+                    .tokens(1000 + 2000L * (turn - 1), 100)
+                    .turn("c1", turn)
                     .at(Workload.START.plusSeconds(60L * turn)));
         }
 
@@ -119,7 +138,9 @@ class WorkloadDetectorsTest {
     void sixTurnsAreNotLong() {
         Workload workload = Workload.of();
         for (int turn = 1; turn <= 6; turn++) {
-            workload.add(event("claude-sonnet-4-6").tokens(1000 + 20_000L * turn, 100).turn("c1", turn));
+            workload.add(event("claude-sonnet-4-6")
+                    .tokens(1000 + 20_000L * turn, 100)
+                    .turn("c1", turn));
         }
 
         assertThat(summarization.detect(workload.window())).isEmpty();
@@ -127,7 +148,9 @@ class WorkloadDetectorsTest {
 
     @Test
     void wholeDocumentsWithShortAnswersArePrefiltered() {
-        UseCaseWindow window = Workload.of().repeat(5, 60, event("claude-sonnet-4-6").tokens(30_000, 300)).window();
+        UseCaseWindow window = Workload.of()
+                .repeat(5, 60, event("claude-sonnet-4-6").tokens(30_000, 300))
+                .window();
 
         Finding finding = prefilter.detect(window).orElseThrow();
 
@@ -138,15 +161,23 @@ class WorkloadDetectorsTest {
 
     @Test
     void prefilterNearMisses() {
-        assertThat(prefilter.detect(Workload.of().repeat(5, 60, event("claude-sonnet-4-6").tokens(19_999, 100)).window()))
-                .as("median input under 20,000").isEmpty();
-        assertThat(prefilter.detect(Workload.of().repeat(5, 60, event("claude-sonnet-4-6").tokens(30_000, 601)).window()))
-                .as("answers over 2% of the input").isEmpty();
+        assertThat(prefilter.detect(Workload.of()
+                        .repeat(5, 60, event("claude-sonnet-4-6").tokens(19_999, 100))
+                        .window()))
+                .as("median input under 20,000")
+                .isEmpty();
+        assertThat(prefilter.detect(Workload.of()
+                        .repeat(5, 60, event("claude-sonnet-4-6").tokens(30_000, 601))
+                        .window()))
+                .as("answers over 2% of the input")
+                .isEmpty();
     }
 
     @Test
     void monthlyFiguresScaleTheWindowToThirtyDays() {
-        UseCaseWindow window = Workload.of().repeat(10, 60, event("claude-opus-4-6").task("classification")).window(28);
+        UseCaseWindow window = Workload.of()
+                .repeat(10, 60, event("claude-opus-4-6").task("classification"))
+                .window(28);
 
         // 0.06 in 28 days = 0.06 x 30 / 28
         assertThat(routing.detect(window).orElseThrow().monthlySavings()).isEqualByComparingTo("0.064285714286");
@@ -156,14 +187,19 @@ class WorkloadDetectorsTest {
     void aWellRunUseCaseGetsNoRecommendation() {
         Workload workload = Workload.of().settings("interactive", null);
         for (int i = 0; i < 30; i++) {
-            workload.add(event("claude-haiku-4-5-20251001").task("classification").latency("interactive")
-                    .tokens(200, 20).cache(i == 0 ? 5000 : 0, i == 0 ? 0 : 5000).prefix("stable", 5000)
-                    .turn("conv" + i / 3, 1 + i % 3).at(Workload.START.plusSeconds(60L * i)));
+            workload.add(event("claude-haiku-4-5-20251001")
+                    .task("classification")
+                    .latency("interactive")
+                    .tokens(200, 20)
+                    .cache(i == 0 ? 5000 : 0, i == 0 ? 0 : 5000)
+                    .prefix("stable", 5000)
+                    .turn("conv" + i / 3, 1 + i % 3)
+                    .at(Workload.START.plusSeconds(60L * i)));
         }
         UseCaseWindow window = workload.window();
 
-        for (Detector detector : java.util.List.of(new PromptCachingDetector(), new CacheBustingDetector(), routing, batch,
-                summarization, prefilter)) {
+        for (Detector detector : java.util.List.of(
+                new PromptCachingDetector(), new CacheBustingDetector(), routing, batch, summarization, prefilter)) {
             assertThat(detector.detect(window)).as(detector.kind().wireName()).isEmpty();
         }
     }

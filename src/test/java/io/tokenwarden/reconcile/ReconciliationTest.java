@@ -19,15 +19,26 @@ class ReconciliationTest {
 
     @Autowired
     Api api;
+
     @Autowired
     RollupJob rollupJob;
 
     @Test
     void billedAndTrackedCostAreComparedPerDayAndModel() {
         // tracked on 2025-09-02: 2 x (1,000 x 3 + 100 x 15) / 1e6 = 0.009 on claude-sonnet-4-6
-        api.postEvents(api.newApp().apiKey(), api.toJson(Map.of("events", List.of(
-                event("r1").with("model", "claude-sonnet-4-6").with("occurred_at", "2025-09-02T10:00:00Z").toMap(),
-                event("r2").with("model", "claude-sonnet-4-6").with("occurred_at", "2025-09-02T11:00:00Z").toMap()))));
+        api.postEvents(
+                api.newApp().apiKey(),
+                api.toJson(Map.of(
+                        "events",
+                        List.of(
+                                event("r1")
+                                        .with("model", "claude-sonnet-4-6")
+                                        .with("occurred_at", "2025-09-02T10:00:00Z")
+                                        .toMap(),
+                                event("r2")
+                                        .with("model", "claude-sonnet-4-6")
+                                        .with("occurred_at", "2025-09-02T11:00:00Z")
+                                        .toMap()))));
         rollupJob.catchUp(Duration.ofSeconds(30));
         String costReport = """
                 {"data": [
@@ -42,8 +53,12 @@ class ReconciliationTest {
                   {"model": "claude-haiku-4-5", "uncached_input_tokens": 1000, "output_tokens": 100, "cache_read_input_tokens": 0,
                    "cache_creation": {"ephemeral_5m_input_tokens": 0, "ephemeral_1h_input_tokens": 0}, "service_tier": "standard"}]}]}""";
 
-        assertThat(api.postAsAdmin("/api/v1/reconciliation/cost-report", costReport).status()).isEqualTo(200);
-        assertThat(api.postAsAdmin("/api/v1/reconciliation/usage-report", usageReport).status()).isEqualTo(200);
+        assertThat(api.postAsAdmin("/api/v1/reconciliation/cost-report", costReport)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.postAsAdmin("/api/v1/reconciliation/usage-report", usageReport)
+                        .status())
+                .isEqualTo(200);
         JsonNode report = api.getAsAdmin("/api/v1/reconciliation?month=2025-09").json();
 
         JsonNode sonnet = report.get("rows").get(0); // 1.2 cents billed = $0.012 against $0.009 tracked
@@ -80,6 +95,7 @@ class ReconciliationTest {
         Api.Response response = api.postAsAdmin("/api/v1/reconciliation/cost-report", "{\"buckets\": []}");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").get(0).get("field").stringValue()).isEqualTo("data");
+        assertThat(response.json().get("errors").get(0).get("field").stringValue())
+                .isEqualTo("data");
     }
 }

@@ -26,22 +26,34 @@ class ReconciliationZoneTest {
 
     @Autowired
     Api api;
+
     @Autowired
     RollupJob rollupJob;
 
     @Test
     void billDaysAndTrackedDaysAreBothUtcDaysInAnyReportingZone() {
         // (1,000 x 3 + 100 x 15) / 1e6 = 0.0045 on claude-sonnet-4-6, on 2025-08-10 in UTC, 2025-08-11 in Tokyo
-        api.postEvents(api.newApp().apiKey(), api.toJson(Map.of("events", List.of(event("z1")
-                .with("model", "claude-sonnet-4-6").with("occurred_at", "2025-08-10T20:00:00Z").toMap()))));
+        api.postEvents(
+                api.newApp().apiKey(),
+                api.toJson(Map.of(
+                        "events",
+                        List.of(event("z1")
+                                .with("model", "claude-sonnet-4-6")
+                                .with("occurred_at", "2025-08-10T20:00:00Z")
+                                .toMap()))));
         rollupJob.catchUp(Duration.ofSeconds(30));
         String costReport = """
                 {"data": [{"starting_at": "2025-08-10T00:00:00Z", "ending_at": "2025-08-11T00:00:00Z", "results": [
                   {"currency": "USD", "amount": "0.45", "description": "Claude Sonnet 4.6 Usage", "model": "claude-sonnet-4-6"}]}],
                  "has_more": false}""";
-        assertThat(api.postAsAdmin("/api/v1/reconciliation/cost-report", costReport).status()).isEqualTo(200);
+        assertThat(api.postAsAdmin("/api/v1/reconciliation/cost-report", costReport)
+                        .status())
+                .isEqualTo(200);
 
-        JsonNode row = api.getAsAdmin("/api/v1/reconciliation?month=2025-08").json().get("rows").get(0);
+        JsonNode row = api.getAsAdmin("/api/v1/reconciliation?month=2025-08")
+                .json()
+                .get("rows")
+                .get(0);
 
         assertThat(row.get("day").stringValue()).isEqualTo("2025-08-10");
         assertThat(row.get("tracked_usd").stringValue()).isEqualTo("0.004500000000");

@@ -39,13 +39,23 @@ class AlertDeliveryRestartTest {
         });
         receiver.start();
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"))) {
-            AppProcess app = new AppProcess(Path.of("target", "harness", "alert-restart.log"), List.of(
-                    "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
-                    "--tokenwarden.alerts.delivery-interval=200ms", "--tokenwarden.alerts.retry-base=200ms",
-                    // killed between sending and recording, a delivery is sent again when its lease has passed
-                    "--tokenwarden.alerts.lease=3s")).start();
-            admin(app, "POST", "/api/v1/alert-channels", "{\"name\": \"ops\", \"kind\": \"webhook\", \"target\": "
-                    + "\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\", \"secret\": \"s\"}");
+            AppProcess app = new AppProcess(
+                            Path.of("target", "harness", "alert-restart.log"),
+                            List.of(
+                                    "--spring.datasource.url=" + postgres.jdbcUrl(),
+                                    "--spring.datasource.username=postgres",
+                                    "--tokenwarden.alerts.delivery-interval=200ms",
+                                    "--tokenwarden.alerts.retry-base=200ms",
+                                    // killed between sending and recording, a delivery is sent again when its lease has
+                                    // passed
+                                    "--tokenwarden.alerts.lease=3s"))
+                    .start();
+            admin(
+                    app,
+                    "POST",
+                    "/api/v1/alert-channels",
+                    "{\"name\": \"ops\", \"kind\": \"webhook\", \"target\": " + "\"http://127.0.0.1:"
+                            + receiver.getAddress().getPort() + "/hook\", \"secret\": \"s\"}");
             String sent = admin(app, "POST", "/api/v1/alert-channels/ops/test", "");
             Matcher id = Pattern.compile("\"delivery_id\"\\s*:\\s*\"([^\"]+)\"").matcher(sent);
             assertThat(id.find()).as(sent).isTrue();
@@ -56,8 +66,10 @@ class AlertDeliveryRestartTest {
             accepting[0] = true;
             app.start();
             await(() -> received.size() > refused);
-            System.out.printf("Alert delivery across SIGKILL: refused %d times before the kill, delivered after the "
-                    + "restart%n", refused);
+            System.out.printf(
+                    "Alert delivery across SIGKILL: refused %d times before the kill, delivered after the "
+                            + "restart%n",
+                    refused);
             assertThat(received).allMatch(id.group(1)::equals);
             app.close();
         } finally {
@@ -66,11 +78,16 @@ class AlertDeliveryRestartTest {
     }
 
     private static String admin(AppProcess app, String method, String path, String body) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + AppProcess.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri(path))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String basic = Base64.getEncoder()
+                .encodeToString(("admin:" + AppProcess.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(app.uri(path))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
         return answer.body();
     }

@@ -28,7 +28,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CrashAndRetryTest {
 
-    enum Mode { EMBEDDED, EXTERNAL }
+    enum Mode {
+        EMBEDDED,
+        EXTERNAL
+    }
 
     private static final boolean LONG = Boolean.getBoolean("reliability.long");
     private static final Duration PHASE = Duration.ofSeconds(LONG ? 20 : 3);
@@ -45,8 +48,12 @@ class CrashAndRetryTest {
                 : List.of("--spring.datasource.url=" + external.jdbcUrl(), "--spring.datasource.username=postgres");
         AppProcess app = new AppProcess(Path.of("target", "harness", "crash-" + mode + ".log"), arguments).start();
         Workload workload = new Workload("crash-", Instant.now());
-        LoadClient load = new LoadClient(app.uri("/api/v1/events"), HarnessApi.newAppKey(app, "crash-test"), workload,
-                new LoadClient.Settings(8, LONG ? 1000 : 100, 0.05, Long.MAX_VALUE, Duration.ofSeconds(10))).start();
+        LoadClient load = new LoadClient(
+                        app.uri("/api/v1/events"),
+                        HarnessApi.newAppKey(app, "crash-test"),
+                        workload,
+                        new LoadClient.Settings(8, LONG ? 1000 : 100, 0.05, Long.MAX_VALUE, Duration.ofSeconds(10)))
+                .start();
         List<String> steps = new ArrayList<>();
         try {
             pause();
@@ -55,8 +62,8 @@ class CrashAndRetryTest {
             pause();
             stopPostgres(mode, external, dataDir, Stop.FAST, steps);
             pause();
-            steps.add("SIGTERM app under load: exited in " + app.terminate(Duration.ofSeconds(35)).toMillis()
-                    + " ms, restarted in " + restart(app));
+            steps.add("SIGTERM app under load: exited in "
+                    + app.terminate(Duration.ofSeconds(35)).toMillis() + " ms, restarted in " + restart(app));
             pause();
             stopPostgres(mode, external, dataDir, Stop.IMMEDIATE, steps);
             pause();
@@ -67,7 +74,8 @@ class CrashAndRetryTest {
             }
             pause();
             LoadFigures figures = load.stop();
-            String jdbcUrl = external != null ? external.jdbcUrl()
+            String jdbcUrl = external != null
+                    ? external.jdbcUrl()
                     : "jdbc:postgresql://localhost:" + ExternalPostgres.portOf(dataDir) + "/postgres";
             check(mode, figures, workload, HarnessApi.stored(jdbcUrl, "crash-test"), steps);
         } finally {
@@ -79,18 +87,28 @@ class CrashAndRetryTest {
         }
     }
 
-    private static void check(Mode mode, LoadFigures figures, Workload workload, HarnessApi.Stored stored,
-                              List<String> steps) {
+    private static void check(
+            Mode mode, LoadFigures figures, Workload workload, HarnessApi.Stored stored, List<String> steps) {
         var acknowledged = figures.acknowledgedIds(workload);
-        System.out.printf("Crash and retry (%s, %s form): %s%n  sent %,d events (with retries and re-sends), "
+        System.out.printf(
+                "Crash and retry (%s, %s form): %s%n  sent %,d events (with retries and re-sends), "
                         + "acknowledged %,d, stored %,d rows, lost %d, unexpected %d, re-sent batches %d, "
                         + "accepted on a re-send %d, 5xx answers %d, refused or cut connections %d, other answers %d%n"
                         + "  cost stored %s, client's own sum %s%n",
-                mode, LONG ? "long" : "short", String.join("; ", steps), figures.eventsSent.get(), acknowledged.size(),
-                stored.rows(), acknowledged.stream().filter(id -> !stored.ids().contains(id)).count(),
-                stored.ids().stream().filter(id -> !acknowledged.contains(id)).count(), figures.resentBatches.get(),
-                figures.acceptedOnResend.get(), figures.answered5xx.get(), figures.connectionFailures.get(),
-                figures.otherAnswers.get(), stored.cost().toPlainString(),
+                mode,
+                LONG ? "long" : "short",
+                String.join("; ", steps),
+                figures.eventsSent.get(),
+                acknowledged.size(),
+                stored.rows(),
+                acknowledged.stream().filter(id -> !stored.ids().contains(id)).count(),
+                stored.ids().stream().filter(id -> !acknowledged.contains(id)).count(),
+                figures.resentBatches.get(),
+                figures.acceptedOnResend.get(),
+                figures.answered5xx.get(),
+                figures.connectionFailures.get(),
+                figures.otherAnswers.get(),
+                stored.cost().toPlainString(),
                 figures.acknowledgedCost(workload).toPlainString());
         assertThat(stored.ids()).isEqualTo(acknowledged);
         assertThat(stored.rows()).isEqualTo(acknowledged.size());
@@ -119,7 +137,8 @@ class CrashAndRetryTest {
         } else {
             external.stop(stop);
             external.start();
-            steps.add("PostgreSQL stopped " + stop + " and started again in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            steps.add("PostgreSQL stopped " + stop + " and started again in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
     }
 
@@ -144,10 +163,13 @@ class CrashAndRetryTest {
         external.start();
         while (figures.lastSuccessNanos.get() < back) {
             Thread.sleep(20);
-            assertThat(System.nanoTime() - back).as("recovery").isLessThan(Duration.ofSeconds(10).toNanos());
+            assertThat(System.nanoTime() - back)
+                    .as("recovery")
+                    .isLessThan(Duration.ofSeconds(10).toNanos());
         }
         assertThat(slowest).as("slowest failed answer during the outage, ms").isLessThan(2000);
-        return "PostgreSQL down " + OUTAGE.toSeconds() + " s under load: " + answered503 + " requests answered 5xx, the slowest in "
+        return "PostgreSQL down " + OUTAGE.toSeconds() + " s under load: " + answered503
+                + " requests answered 5xx, the slowest in "
                 + slowest + " ms; first acknowledged batch " + (figures.lastSuccessNanos.get() - back) / 1_000_000
                 + " ms after PostgreSQL was back";
     }

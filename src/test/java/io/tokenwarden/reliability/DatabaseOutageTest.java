@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +49,7 @@ class DatabaseOutageTest {
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -65,7 +66,10 @@ class DatabaseOutageTest {
             answerMillis.add((System.nanoTime() - started) / 1_000_000);
         }
         assertThat(answerMillis).allSatisfy(ms -> assertThat(ms).isLessThan(2000));
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/actuator/health/readiness")).GET()).status()).isEqualTo(503);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/actuator/health/readiness"))
+                                .GET())
+                        .status())
+                .isEqualTo(503);
 
         proxy.up();
         long restarted = System.nanoTime();
@@ -77,16 +81,26 @@ class DatabaseOutageTest {
             }
         }
         long recoveryMillis = (System.nanoTime() - restarted) / 1_000_000;
-        System.out.printf("Outage: 5 requests answered 503 in %s ms; recovered %d ms after the database was reachable again%n",
+        System.out.printf(
+                "Outage: 5 requests answered 503 in %s ms; recovered %d ms after the database was reachable again%n",
                 answerMillis, recoveryMillis);
         assertThat(status).as("recovered within 10 s").isEqualTo(200);
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/actuator/health/readiness")).GET()).status()).isEqualTo(200);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/actuator/health/readiness"))
+                                .GET())
+                        .status())
+                .isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
-                .param(app.name()).query(Long.class).single()).as("nothing stored during the outage").isEqualTo(2);
+                        .param(app.name())
+                        .query(Long.class)
+                        .single())
+                .as("nothing stored during the outage")
+                .isEqualTo(2);
     }
 
     private int post(Api.NewApp app, String eventId) {
-        return api.postEvents(app.apiKey(), api.toJson(Map.of("events", List.of(event(eventId).toMap())))).status();
+        return api.postEvents(
+                        app.apiKey(),
+                        api.toJson(Map.of("events", List.of(event(eventId).toMap()))))
+                .status();
     }
-
 }

@@ -36,13 +36,18 @@ class GatewayOutageTest {
         Path work = Files.createTempDirectory("tokenwarden-gateway-outage-");
         Path spool = work.resolve("spool");
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
-             OutageProxy proxy = new OutageProxy(ExternalPostgres.portOf(work.resolve("pg")));
-             StandInUpstream upstream = new StandInUpstream()) {
+                OutageProxy proxy = new OutageProxy(ExternalPostgres.portOf(work.resolve("pg")));
+                StandInUpstream upstream = new StandInUpstream()) {
             upstream.pauseMillis = 0;
-            AppProcess app = new AppProcess(Path.of("target", "harness", "gateway-outage.log"), List.of(
-                    "--spring.datasource.url=jdbc:postgresql://localhost:" + proxy.port() + "/postgres",
-                    "--spring.datasource.username=postgres", "--tokenwarden.gateway.upstream-url=" + upstream.url(),
-                    "--tokenwarden.gateway.spool-dir=" + spool, "--tokenwarden.gateway.replay-interval=1s")).start();
+            AppProcess app = new AppProcess(
+                            Path.of("target", "harness", "gateway-outage.log"),
+                            List.of(
+                                    "--spring.datasource.url=jdbc:postgresql://localhost:" + proxy.port() + "/postgres",
+                                    "--spring.datasource.username=postgres",
+                                    "--tokenwarden.gateway.upstream-url=" + upstream.url(),
+                                    "--tokenwarden.gateway.spool-dir=" + spool,
+                                    "--tokenwarden.gateway.replay-interval=1s"))
+                    .start();
             String key = HarnessApi.newAppKey(app, "gw-outage");
             Set<String> answered = new LinkedHashSet<>();
             for (int i = 0; i < 5; i++) {
@@ -59,13 +64,17 @@ class GatewayOutageTest {
             awaitSpooled(spool, 1, duringOutage);
             app.kill();
             long spooled = entries(spool);
-            assertThat(spooled).as("the usage is in the spool when the app dies").isPositive();
+            assertThat(spooled)
+                    .as("the usage is in the spool when the app dies")
+                    .isPositive();
 
             proxy.up();
             app.start();
             HarnessApi.Stored stored = awaitStored(postgres.jdbcUrl(), answered.size());
-            System.out.printf("Gateway outage: %d calls answered (%d during the outage), %d spool entries at the "
-                    + "SIGKILL, %d events stored after the restart%n", answered.size(), duringOutage, spooled, stored.rows());
+            System.out.printf(
+                    "Gateway outage: %d calls answered (%d during the outage), %d spool entries at the "
+                            + "SIGKILL, %d events stored after the restart%n",
+                    answered.size(), duringOutage, spooled, stored.rows());
             assertThat(stored.ids()).containsExactlyInAnyOrderElementsOf(answered);
             assertThat(stored.rows()).isEqualTo(answered.size());
             assertThat(entries(spool)).isZero();
@@ -75,13 +84,19 @@ class GatewayOutageTest {
 
     /** One call through the gateway; it must be answered whatever PostgreSQL is doing. Returns the message id. */
     private static String call(AppProcess app, String key, boolean stream) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri("/anthropic/v1/messages"))
-                .header("content-type", "application/json").header("x-api-key", "sk-ant-test")
-                .header("X-Tokenwarden-Key", key).header("X-Tokenwarden-Use-Case", "gw-outage")
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":10,"
-                        + "\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(app.uri("/anthropic/v1/messages"))
+                                .header("content-type", "application/json")
+                                .header("x-api-key", "sk-ant-test")
+                                .header("X-Tokenwarden-Key", key)
+                                .header("X-Tokenwarden-Use-Case", "gw-outage")
+                                .timeout(Duration.ofSeconds(10))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":10," + "\"stream\":" + stream
+                                                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         Matcher id = MESSAGE_ID.matcher(answer.body());
         assertThat(id.find()).isTrue();
@@ -99,13 +114,15 @@ class GatewayOutageTest {
 
     private static long spooledEvents(Path spool) throws IOException {
         try (Stream<Path> files = Files.list(spool)) {
-            return files.filter(f -> f.toString().endsWith(".json")).mapToLong(f -> {
-                try {
-                    return Files.readString(f).split("\"event_id\"", -1).length - 1;
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .mapToLong(f -> {
+                        try {
+                            return Files.readString(f).split("\"event_id\"", -1).length - 1;
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         }
     }
 

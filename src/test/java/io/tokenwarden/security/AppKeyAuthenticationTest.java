@@ -19,6 +19,7 @@ class AppKeyAuthenticationTest {
 
     @Autowired
     Api api;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -28,7 +29,8 @@ class AppKeyAuthenticationTest {
 
         assertThat(api.send(api.jsonPost("/api/v1/events", body)).status()).isEqualTo(401);
         assertThat(api.postEvents("not-a-key", body).status()).isEqualTo(401);
-        assertThat(api.postEvents("tw_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", body).status())
+        assertThat(api.postEvents("tw_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", body)
+                        .status())
                 .isEqualTo(401);
         assertThat(api.postEvents("' OR '1'='1", body).status()).isEqualTo(401);
     }
@@ -38,7 +40,8 @@ class AppKeyAuthenticationTest {
         Api.NewApp app = api.newApp();
         String forged = app.apiKey().substring(0, app.apiKey().length() - 4) + "AAAA";
 
-        assertThat(api.postEvents(forged, api.toJson(event("e").toMap())).status()).isEqualTo(401);
+        assertThat(api.postEvents(forged, api.toJson(event("e").toMap())).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -48,14 +51,23 @@ class AppKeyAuthenticationTest {
         assertThat(rotated.status()).isEqualTo(201);
         String newKey = rotated.json().get("api_key").stringValue();
 
-        assertThat(api.postEvents(app.apiKey(), api.toJson(event("old-key").toMap())).status()).isEqualTo(200);
-        assertThat(api.postEvents(newKey, api.toJson(event("new-key").toMap())).status()).isEqualTo(200);
+        assertThat(api.postEvents(app.apiKey(), api.toJson(event("old-key").toMap()))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.postEvents(newKey, api.toJson(event("new-key").toMap())).status())
+                .isEqualTo(200);
 
-        Api.Response revoked = api.send(HttpRequest.newBuilder(api.uri("/api/v1/apps/" + app.name() + "/keys/" + app.keyId()))
-                .DELETE().header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD)));
+        Api.Response revoked =
+                api.send(HttpRequest.newBuilder(api.uri("/api/v1/apps/" + app.name() + "/keys/" + app.keyId()))
+                        .DELETE()
+                        .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD)));
         assertThat(revoked.status()).isEqualTo(204);
-        assertThat(api.postEvents(app.apiKey(), api.toJson(event("after-revoke").toMap())).status()).isEqualTo(401);
-        assertThat(api.postEvents(newKey, api.toJson(event("still-fine").toMap())).status()).isEqualTo(200);
+        assertThat(api.postEvents(app.apiKey(), api.toJson(event("after-revoke").toMap()))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.postEvents(newKey, api.toJson(event("still-fine").toMap()))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -68,10 +80,15 @@ class AppKeyAuthenticationTest {
 
         assertThat(output.getAll()).doesNotContain(secret);
         long plaintext = jdbc.sql("SELECT count(*) FROM app_key WHERE encode(secret_hash, 'escape') LIKE ?")
-                .param("%" + secret + "%").query(Long.class).single();
+                .param("%" + secret + "%")
+                .query(Long.class)
+                .single();
         assertThat(plaintext).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE after::text LIKE ? OR subject LIKE ?")
-                .params("%" + secret + "%", "%" + secret + "%").query(Long.class).single()).isZero();
+                        .params("%" + secret + "%", "%" + secret + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -79,7 +96,9 @@ class AppKeyAuthenticationTest {
         Api.NewApp app = api.newApp();
 
         assertThat(jdbc.sql("SELECT action FROM audit_log WHERE subject LIKE ? ORDER BY id")
-                .param(app.name() + "%").query(String.class).list())
+                        .param(app.name() + "%")
+                        .query(String.class)
+                        .list())
                 .containsExactly("app.create", "app_key.create");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,8 +37,10 @@ class AuthorizationMatrixTest {
 
     @Autowired
     Api api;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -62,8 +63,11 @@ class AuthorizationMatrixTest {
         if (path.startsWith("/api/v1/tokens")) { // a person's own tokens, whatever the role
             return Set.of("ADMIN", "FINANCE", "ENGINEER");
         }
-        if (path.startsWith("/api/v1/apps") || path.startsWith("/api/v1/alert-channels") || (method.equals("POST") && (path.equals("/api/v1/prices") || path.startsWith("/api/v1/catalog")))
-                || method.equals("PUT") || method.equals("DELETE")) {
+        if (path.startsWith("/api/v1/apps")
+                || path.startsWith("/api/v1/alert-channels")
+                || (method.equals("POST") && (path.equals("/api/v1/prices") || path.startsWith("/api/v1/catalog")))
+                || method.equals("PUT")
+                || method.equals("DELETE")) {
             return Set.of("ADMIN");
         }
         if (path.startsWith("/api/v1/exports") || path.startsWith("/api/v1/reconciliation")) {
@@ -77,7 +81,10 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyEndpointAnswersEveryCallerAsTheContractSays() {
-        JsonNode paths = api.send(HttpRequest.newBuilder(api.uri("/v3/api-docs")).GET()).json().get("paths");
+        JsonNode paths = api.send(
+                        HttpRequest.newBuilder(api.uri("/v3/api-docs")).GET())
+                .json()
+                .get("paths");
         List<String> checked = new ArrayList<>();
         for (String template : paths.propertyNames()) {
             for (String method : paths.get(template).propertyNames()) {
@@ -101,46 +108,65 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyStateChangingPageNeedsCsrfAndIngestionIgnoresCookies() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String login = browser.send(HttpRequest.newBuilder(api.uri("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(
+                        HttpRequest.newBuilder(api.uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
         assertThat(token.find()).isTrue();
-        HttpResponse<String> signedIn = browser.send(form("/login", "username=admin&password=" + Api.ADMIN_PASSWORD
-                + "&_csrf=" + token.group(1)), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = browser.send(
+                form("/login", "username=admin&password=" + Api.ADMIN_PASSWORD + "&_csrf=" + token.group(1)),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
 
         List<String> pagePosts = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
-                info.getPatternValues().stream().filter(p -> !p.startsWith("/api/") && !p.startsWith("/v1/"))
+                info.getPatternValues().stream()
+                        .filter(p -> !p.startsWith("/api/") && !p.startsWith("/v1/"))
                         .forEach(pagePosts::add);
             }
         }
         assertThat(pagePosts).hasSizeGreaterThanOrEqualTo(6);
         for (String page : pagePosts) {
             String path = page.replaceAll("\\{[^}]+}", "matrix-missing");
-            int status = browser.send(form(path, "status=accepted"), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = browser.send(form(path, "status=accepted"), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             assertThat(status).as("POST " + page + " without a CSRF token").isEqualTo(403);
         }
-        int withCookieOnly = browser.send(HttpRequest.newBuilder(api.uri("/api/v1/events"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        int withCookieOnly = browser.send(
+                        HttpRequest.newBuilder(api.uri("/api/v1/events"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         assertThat(withCookieOnly).as("a signed-in session is no app key").isEqualTo(401);
     }
 
     private Map<String, String> callers() {
-        return Map.of("ADMIN", Api.basic("admin", Api.ADMIN_PASSWORD),
-                "FINANCE", Api.basic("finance-" + suffix, "pw-finance"),
-                "ENGINEER", Api.basic("engineer-" + suffix, "pw-engineer"),
-                "app", "Bearer " + app.apiKey(),
-                "anonymous", "");
+        return Map.of(
+                "ADMIN",
+                Api.basic("admin", Api.ADMIN_PASSWORD),
+                "FINANCE",
+                Api.basic("finance-" + suffix, "pw-finance"),
+                "ENGINEER",
+                Api.basic("engineer-" + suffix, "pw-engineer"),
+                "app",
+                "Bearer " + app.apiKey(),
+                "anonymous",
+                "");
     }
 
     private int call(String method, String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/json")
-                .method(method, method.equals("GET") || method.equals("DELETE")
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        method.equals("GET") || method.equals("DELETE")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"));
         if (!authorization.isEmpty()) {
             request.header("Authorization", authorization);
         }
@@ -148,7 +174,9 @@ class AuthorizationMatrixTest {
     }
 
     private HttpRequest form(String path, String body) {
-        return HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(api.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 }

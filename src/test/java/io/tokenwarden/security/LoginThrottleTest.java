@@ -17,7 +17,8 @@ class LoginThrottleTest {
 
     private final List<String> trail = new ArrayList<>();
     private Instant now = Instant.parse("2026-12-02T10:00:00Z");
-    private final LoginThrottle throttle = new LoginThrottle((action, subject, what) -> trail.add(action + " " + subject),
+    private final LoginThrottle throttle = new LoginThrottle(
+            (action, subject, what) -> trail.add(action + " " + subject),
             new Clock() {
                 @Override
                 public ZoneOffset getZone() {
@@ -33,14 +34,18 @@ class LoginThrottleTest {
                 public Instant instant() {
                     return now;
                 }
-            }, 5, 8, Duration.ofMinutes(15));
+            },
+            5,
+            8,
+            Duration.ofMinutes(15));
 
     @Test
     void waitsGrowAfterTheSecondFailureAndAnAttemptTooSoonIsRefusedUnchecked() {
         throttle.failed("ana", "10.0.0.1");
         throttle.check("ana", "10.0.0.1"); // one failure: no wait
         throttle.failed("ana", "10.0.0.1");
-        assertThatThrownBy(() -> throttle.check("ana", "10.0.0.1")).isInstanceOf(LockedException.class)
+        assertThatThrownBy(() -> throttle.check("ana", "10.0.0.1"))
+                .isInstanceOf(LockedException.class)
                 .hasMessageContaining("try again");
         now = now.plusSeconds(3);
         throttle.check("ana", "10.0.0.1"); // the refused attempt made it 3 failures: a 2-s wait, now over
@@ -56,7 +61,8 @@ class LoginThrottleTest {
             throttle.failed("bo", "10.0.0." + i); // from five addresses: the account's count still grows
             now = now.plusSeconds(60);
         }
-        assertThatThrownBy(() -> throttle.check("bo", "10.0.0.9")).isInstanceOf(LockedException.class)
+        assertThatThrownBy(() -> throttle.check("bo", "10.0.0.9"))
+                .isInstanceOf(LockedException.class)
                 .hasMessageContaining("locked until 2026-12-02T10:19:00Z");
         assertThat(trail).containsExactly("login.lock account:bo");
         now = now.plus(Duration.ofMinutes(13));

@@ -28,8 +28,8 @@ class VerifiedCredentialsCacheTest {
             if (!"right".equals(request.getCredentials())) {
                 throw new BadCredentialsException("bad credentials");
             }
-            return UsernamePasswordAuthenticationToken.authenticated(request.getName(), null,
-                    List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    request.getName(), null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
         }
 
         @Override
@@ -58,12 +58,14 @@ class VerifiedCredentialsCacheTest {
     @Test
     void rightCredentialsAreCheckedOnceAMinuteAndWrongOnesEveryTime() {
         for (int i = 0; i < 5; i++) {
-            assertThat(cache.authenticate(basic("ada", "right")).isAuthenticated()).isTrue();
+            assertThat(cache.authenticate(basic("ada", "right")).isAuthenticated())
+                    .isTrue();
         }
         assertThat(checks).hasValue(1);
 
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> cache.authenticate(basic("ada", "wrong"))).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> cache.authenticate(basic("ada", "wrong")))
+                    .isInstanceOf(BadCredentialsException.class);
         }
         assertThat(checks).hasValue(4);
 

@@ -54,7 +54,8 @@ public class Api {
     public void ingestAll(String apiKey, java.util.List<Events> events) {
         for (int i = 0; i < events.size(); i += 1000) {
             java.util.List<Object> batch = events.subList(i, Math.min(events.size(), i + 1000)).stream()
-                    .map(e -> (Object) e.toMap()).toList();
+                    .map(e -> (Object) e.toMap())
+                    .toList();
             Response response = postEvents(apiKey, toJson(java.util.Map.of("events", batch)));
             if (response.status() != 200) {
                 throw new AssertionError("ingest failed: " + response.status() + " " + response.body());
@@ -72,8 +73,10 @@ public class Api {
 
     /** PUT of a JSON body as the bootstrap admin, failing the test unless it is a 200 (use-case settings and the like). */
     public Response putAsAdmin(String path, String body) {
-        Response response = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Authorization", basic("admin", ADMIN_PASSWORD)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+        Response response = send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
         if (response.status() != 200) {
             throw new AssertionError("PUT " + path + " answered " + response.status() + ": " + response.body());
         }
@@ -89,20 +92,23 @@ public class Api {
     }
 
     public HttpRequest.Builder jsonPost(String path, String body) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** A new app with a unique name, so that tests sharing the database never see each other's events. */
     public NewApp newApp() {
         String name = "app-" + UUID.randomUUID().toString().substring(0, 12);
-        JsonNode created = postAsAdmin("/api/v1/apps", "{\"name\":\"" + name + "\"}").json();
-        return new NewApp(created.get("app").stringValue(), created.get("key_id").stringValue(),
+        JsonNode created =
+                postAsAdmin("/api/v1/apps", "{\"name\":\"" + name + "\"}").json();
+        return new NewApp(
+                created.get("app").stringValue(),
+                created.get("key_id").stringValue(),
                 created.get("api_key").stringValue());
     }
 
-    public record NewApp(String name, String keyId, String apiKey) {
-    }
+    public record NewApp(String name, String keyId, String apiKey) {}
 
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

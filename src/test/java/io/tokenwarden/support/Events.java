@@ -29,8 +29,12 @@ public final class Events {
      */
     public static Events costing(String eventId, String useCase, String occurredAt, String dollars) {
         long tokens = new java.math.BigDecimal(dollars).movePointRight(6).longValueExact();
-        return new Events(eventId).with("use_case", useCase).with("occurred_at", occurredAt)
-                .with("model", "claude-haiku-4-5").usage("input_tokens", tokens).usage("output_tokens", 0);
+        return new Events(eventId)
+                .with("use_case", useCase)
+                .with("occurred_at", occurredAt)
+                .with("model", "claude-haiku-4-5")
+                .usage("input_tokens", tokens)
+                .usage("output_tokens", 0);
     }
 
     public Events with(String field, Object value) {

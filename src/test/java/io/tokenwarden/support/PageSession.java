@@ -24,16 +24,21 @@ public final class PageSession {
     }
 
     public static PageSession signIn(Api api, String user, String password) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String form = http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient http =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher csrf = CSRF.matcher(form);
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on /login");
         }
         String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(api.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> answer = http.send(
+                HttpRequest.newBuilder(api.uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         String location = answer.headers().firstValue("Location").orElse("");
         if (answer.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("login answered " + answer.statusCode() + " to " + location);
@@ -54,9 +59,13 @@ public final class PageSession {
             throw new IllegalStateException("no CSRF token on /dashboard");
         }
         try {
-            return http.send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf.group(1)))).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(api.uri(path))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf.group(1))))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -80,8 +89,8 @@ public final class PageSession {
     /** The page's HTML; fails unless it answers 200. */
     public String html(String path) {
         try {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(api.uri(path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page =
+                    http.send(HttpRequest.newBuilder(api.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
             if (page.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + page.statusCode());
             }

@@ -19,15 +19,19 @@ class UseCaseSettingsTest {
 
     @Autowired
     Api api;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void aUseCaseIsListedAsSoonAsAnEventNamesIt() {
         String useCase = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
-        api.postEvents(api.newApp().apiKey(), api.toJson(event("e").with("use_case", useCase).toMap()));
+        api.postEvents(
+                api.newApp().apiKey(),
+                api.toJson(event("e").with("use_case", useCase).toMap()));
 
         JsonNode listed = find(useCase);
         assertThat(listed.get("display_name").isNull()).isTrue();
@@ -52,15 +56,22 @@ class UseCaseSettingsTest {
         put(useCase, "admin", Api.ADMIN_PASSWORD, "{\"display_name\": \"Contracts\"}");
         assertThat(find(useCase).get("owner_team").isNull()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'use_case.put' AND subject = ?")
-                .param(useCase).query(Long.class).single()).isEqualTo(2);
+                        .param(useCase)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
     void invalidSettingsAre400AndOnlyAdminsMayPut() {
-        Api.Response invalid = put("ok-name", "admin", Api.ADMIN_PASSWORD,
-                "{\"latency_class\": \"soon\", \"monthly_budget_usd\": -1}");
+        Api.Response invalid = put(
+                "ok-name", "admin", Api.ADMIN_PASSWORD, "{\"latency_class\": \"soon\", \"monthly_budget_usd\": -1}");
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.json().get("errors").valueStream().map(e -> e.get("field").stringValue()).toList())
+        assertThat(invalid.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").stringValue())
+                        .toList())
                 .containsExactlyInAnyOrder("latency_class", "monthly_budget_usd");
 
         String engineer = "eng-" + UUID.randomUUID().toString().substring(0, 8);
@@ -71,13 +82,17 @@ class UseCaseSettingsTest {
 
     private Api.Response put(String useCase, String user, String password, String body) {
         return api.send(HttpRequest.newBuilder(api.uri("/api/v1/use-cases/" + useCase))
-                .header("Content-Type", "application/json").header("Authorization", Api.basic(user, password))
+                .header("Content-Type", "application/json")
+                .header("Authorization", Api.basic(user, password))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private JsonNode find(String useCase) {
-        return api.getAsAdmin("/api/v1/use-cases").json().valueStream()
-                .filter(u -> u.get("use_case").stringValue().equals(useCase)).findFirst()
+        return api.getAsAdmin("/api/v1/use-cases")
+                .json()
+                .valueStream()
+                .filter(u -> u.get("use_case").stringValue().equals(useCase))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(useCase + " is not listed"));
     }
 }

@@ -42,29 +42,58 @@ public record TokenUsage(
         iterations = iterations == null ? List.of() : List.copyOf(iterations);
     }
 
-    /** Standard speed, no iterations. */
-    public TokenUsage(
-            long input,
-            long output,
-            long cacheCreation,
-            long cacheRead,
-            long cacheWrite5m,
-            long cacheWrite1h,
-            long webSearchRequests,
-            ServiceTier serviceTier,
-            InferenceGeo inferenceGeo) {
-        this(
+    /** Uncached input and output only, at standard tier, speed and geo: the start of every named construction. */
+    public static TokenUsage of(long input, long output) {
+        return new TokenUsage(
+                input, output, 0, 0, 0, 0, 0, ServiceTier.STANDARD, InferenceGeo.GLOBAL, STANDARD_SPEED, List.of());
+    }
+
+    /** These counts plus cache writes: 5-minute and 1-hour (their sum is {@code cacheCreation}). */
+    public TokenUsage withCacheWrites(long fiveMinute, long oneHour) {
+        return new TokenUsage(
+                input,
+                output,
+                cacheCreation + fiveMinute + oneHour,
+                cacheRead,
+                cacheWrite5m + fiveMinute,
+                cacheWrite1h + oneHour,
+                webSearchRequests,
+                serviceTier,
+                inferenceGeo,
+                speed,
+                iterations);
+    }
+
+    /** These counts plus cache reads. */
+    public TokenUsage withCacheReads(long tokens) {
+        return new TokenUsage(
+                input,
+                output,
+                cacheCreation,
+                cacheRead + tokens,
+                cacheWrite5m,
+                cacheWrite1h,
+                webSearchRequests,
+                serviceTier,
+                inferenceGeo,
+                speed,
+                iterations);
+    }
+
+    /** These counts plus web searches. */
+    public TokenUsage withWebSearches(long requests) {
+        return new TokenUsage(
                 input,
                 output,
                 cacheCreation,
                 cacheRead,
                 cacheWrite5m,
                 cacheWrite1h,
-                webSearchRequests,
+                webSearchRequests + requests,
                 serviceTier,
                 inferenceGeo,
-                STANDARD_SPEED,
-                List.of());
+                speed,
+                iterations);
     }
 
     /** Input as the long-context threshold counts it: uncached input, cache writes and cache reads. */

@@ -2,7 +2,6 @@ package io.tokenwarden.recommend;
 
 import io.tokenwarden.pricing.CatalogModel;
 import io.tokenwarden.pricing.CatalogSnapshot;
-import io.tokenwarden.pricing.InferenceGeo;
 import io.tokenwarden.pricing.ServiceTier;
 import io.tokenwarden.pricing.TokenUsage;
 import io.tokenwarden.usecase.UseCaseSettings;
@@ -71,28 +70,19 @@ record UseCaseWindow(
     }
 
     static TokenUsage input(long tokens) {
-        return new TokenUsage(tokens, 0, 0, 0, 0, 0, 0, ServiceTier.STANDARD, InferenceGeo.GLOBAL);
+        return TokenUsage.of(tokens, 0);
     }
 
     static TokenUsage output(long tokens) {
-        return new TokenUsage(0, tokens, 0, 0, 0, 0, 0, ServiceTier.STANDARD, InferenceGeo.GLOBAL);
+        return TokenUsage.of(0, tokens);
     }
 
     static TokenUsage cacheWrite(long tokens, boolean oneHour) {
-        return new TokenUsage(
-                0,
-                0,
-                tokens,
-                0,
-                oneHour ? 0 : tokens,
-                oneHour ? tokens : 0,
-                0,
-                ServiceTier.STANDARD,
-                InferenceGeo.GLOBAL);
+        return TokenUsage.of(0, 0).withCacheWrites(oneHour ? 0 : tokens, oneHour ? tokens : 0);
     }
 
     static TokenUsage cacheRead(long tokens) {
-        return new TokenUsage(0, 0, 0, tokens, 0, 0, 0, ServiceTier.STANDARD, InferenceGeo.GLOBAL);
+        return TokenUsage.of(0, 0).withCacheReads(tokens);
     }
 
     static BigDecimal median(List<BigDecimal> values) {

@@ -77,7 +77,7 @@ final class EventLoader {
         long output = 20 + random.nextInt(2_000);
         long read = random.nextInt(4) == 0 ? 4_000 : 0;
         ServiceTier tier = random.nextInt(10) == 0 ? ServiceTier.BATCH : ServiceTier.STANDARD;
-        TokenUsage usage = new TokenUsage(input, output, 0, read, 0, 0, 0, tier, InferenceGeo.GLOBAL);
+        TokenUsage usage = TokenUsage.of(input, output).withCacheReads(read).with(tier, InferenceGeo.GLOBAL);
         Quote quote = catalog.quote(model, at, usage);
         out.append(appId)
                 .append(',')

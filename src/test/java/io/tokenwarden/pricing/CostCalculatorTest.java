@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CostCalculatorTest {
@@ -59,14 +60,15 @@ class CostCalculatorTest {
     @Test
     void webSearchIsNeitherHalvedForBatchNorMultipliedForGeo() {
         PriceVersion version = version("0", "0", "0", "0", "0");
-        TokenUsage searches = new TokenUsage(0, 0, 0, 0, 0, 0, 4, ServiceTier.BATCH, InferenceGeo.US);
+        TokenUsage searches = TokenUsage.of(0, 0).withWebSearches(4).with(ServiceTier.BATCH, InferenceGeo.US);
 
         assertThat(TestCatalog.cost(MODEL, version, searches)).isEqualByComparingTo("0.04");
     }
 
     @Test
     void aCacheWriteSplitThatDoesNotAddUpCannotExist() {
-        assertThatThrownBy(() -> new TokenUsage(0, 0, 10, 0, 6, 5, 0, ServiceTier.STANDARD, InferenceGeo.GLOBAL))
+        assertThatThrownBy(() ->
+                        new TokenUsage(0, 0, 10, 0, 6, 5, 0, ServiceTier.STANDARD, InferenceGeo.GLOBAL, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -77,5 +79,23 @@ class CostCalculatorTest {
         assertThat(ModelNames.normalize("anthropic.claude-opus-4-6-v1")).isEqualTo("claude-opus-4-6");
         assertThat(ModelNames.normalize("claude-3-5-haiku@20241022")).isEqualTo("claude-3-5-haiku-20241022");
         assertThat(ModelNames.normalize(" Claude-Haiku-4-5 ")).isEqualTo("claude-haiku-4-5");
+    }
+
+    @Test
+    void namedFactoriesBuildTheSameUsageAsEveryCountSpelledOut() {
+        TokenUsage named = TokenUsage.of(3, 50)
+                .withCacheWrites(1200, 300)
+                .withCacheReads(4000)
+                .withWebSearches(2)
+                .with(ServiceTier.BATCH, InferenceGeo.US);
+
+        assertThat(named)
+                .isEqualTo(new TokenUsage(
+                        3, 50, 1500, 4000, 1200, 300, 2, ServiceTier.BATCH, InferenceGeo.US, "standard", List.of()));
+        assertThat(TokenUsage.of(0, 0)
+                        .withCacheWrites(10, 0)
+                        .withCacheWrites(0, 5)
+                        .cacheCreation())
+                .isEqualTo(15);
     }
 }

@@ -18,16 +18,11 @@ class CostProperties {
 
     @Property(tries = 500)
     void costIsAdditiveOverTokenCounts(@ForAll("usages") TokenUsage a, @ForAll("usages") TokenUsage b) {
-        TokenUsage sum = new TokenUsage(
-                a.input() + b.input(),
-                a.output() + b.output(),
-                a.cacheCreation() + b.cacheCreation(),
-                a.cacheRead() + b.cacheRead(),
-                a.cacheWrite5m() + b.cacheWrite5m(),
-                a.cacheWrite1h() + b.cacheWrite1h(),
-                a.webSearchRequests() + b.webSearchRequests(),
-                a.serviceTier(),
-                a.inferenceGeo());
+        TokenUsage sum = TokenUsage.of(a.input() + b.input(), a.output() + b.output())
+                .withCacheWrites(a.cacheWrite5m() + b.cacheWrite5m(), a.cacheWrite1h() + b.cacheWrite1h())
+                .withCacheReads(a.cacheRead() + b.cacheRead())
+                .withWebSearches(a.webSearchRequests() + b.webSearchRequests())
+                .with(a.serviceTier(), a.inferenceGeo());
         TokenUsage bSameTier = b.with(a.serviceTier(), a.inferenceGeo());
 
         BigDecimal together = TestCatalog.cost(MODEL, OPUS_41, sum);
@@ -53,7 +48,10 @@ class CostProperties {
                         Arbitraries.longs().between(0, 50),
                         Arbitraries.of(ServiceTier.STANDARD, ServiceTier.BATCH, ServiceTier.PRIORITY),
                         Arbitraries.of(InferenceGeo.class))
-                .as((in, out, w5, w1h, read, searches, tier, geo) ->
-                        new TokenUsage(in, out, w5 + w1h, read, w5, w1h, searches, tier, geo));
+                .as((in, out, w5, w1h, read, searches, tier, geo) -> TokenUsage.of(in, out)
+                        .withCacheWrites(w5, w1h)
+                        .withCacheReads(read)
+                        .withWebSearches(searches)
+                        .with(tier, geo));
     }
 }

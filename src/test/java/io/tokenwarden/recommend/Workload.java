@@ -132,8 +132,10 @@ final class Workload {
         }
 
         WindowEvent build() {
-            TokenUsage usage =
-                    new TokenUsage(input, output, cacheWrite, cacheRead, cacheWrite, 0, 0, tier, InferenceGeo.GLOBAL);
+            TokenUsage usage = TokenUsage.of(input, output)
+                    .withCacheWrites(cacheWrite, 0)
+                    .withCacheReads(cacheRead)
+                    .with(tier, InferenceGeo.GLOBAL);
             return new WindowEvent(
                     at,
                     model,

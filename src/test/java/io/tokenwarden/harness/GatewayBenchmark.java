@@ -44,6 +44,7 @@ class GatewayBenchmark {
         int streams = Integer.getInteger("bench.gateway.streams", 2000);
         Path work = Files.createTempDirectory("tokenwarden-gateway-bench-");
         List<String> lines = new ArrayList<>();
+        List<String> appCpu = new ArrayList<>();
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
                 StandInUpstream upstream = new StandInUpstream();
                 AppProcess app = new AppProcess(
@@ -72,14 +73,30 @@ class GatewayBenchmark {
             lines.add(
                     "| measure | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 | added p99 | requests |");
             lines.add("|---|---|---|---|---|---|---|---|");
-            for (int pace : new int[] {rate / 4, rate}) {
-                List<Long> directNanos = new ArrayList<>();
-                List<Long> gatewayNanos = new ArrayList<>();
-                for (int round = 0; round < 2; round++) {
-                    directNanos.addAll(paced(direct, pace, seconds));
-                    gatewayNanos.addAll(paced(gateway, pace, seconds));
+            try (TcpRelay relay = new TcpRelay(URI.create(upstream.url()))) {
+                Target relayed = new Target(relay.uri(), "/v1/messages", "");
+                paced(relayed, rate, 2);
+                for (int pace : new int[] {rate / 4, rate}) {
+                    List<Long> directNanos = new ArrayList<>();
+                    List<Long> gatewayNanos = new ArrayList<>();
+                    List<Long> relayNanos = new ArrayList<>();
+                    for (int round = 0; round < 2; round++) {
+                        directNanos.addAll(paced(direct, pace, seconds));
+                        relayNanos.addAll(paced(relayed, pace, seconds));
+                        CpuMeter cpu = CpuMeter.start(app.pid());
+                        List<Long> gatewayRound = paced(gateway, pace, seconds);
+                        gatewayNanos.addAll(gatewayRound);
+                        if (round == 1) {
+                            appCpu.add("gateway at " + pace + " calls/s, its last round: "
+                                    + cpu.figures(gatewayRound.size()));
+                        }
+                    }
+                    lines.add(row("JSON call at " + pace + " requests/s", directNanos, gatewayNanos));
+                    lines.add(row(
+                            "the same through a bare TCP relay (the floor of any proxy here)",
+                            directNanos,
+                            relayNanos));
                 }
-                lines.add(row("JSON call at " + pace + " requests/s", directNanos, gatewayNanos));
             }
 
             upstream.pauseMillis = 20;
@@ -96,6 +113,7 @@ class GatewayBenchmark {
                         + String.format(Locale.ROOT, "; app heap peak %d MB", heap.peakMegabytes()));
             }
         }
+        lines.addAll(appCpu);
         lines.forEach(System.out::println);
         Files.write(Path.of("target", "gateway-benchmark.md"), lines);
     }

@@ -54,7 +54,21 @@ class UseCaseController {
         return UseCaseView.of(useCases.put(settings, user.getName()));
     }
 
+    /** What a PUT may carry: the settings, and the use case's name as GET shows it (read-only, so a GET body can be sent back). */
+    private static final List<String> FIELDS = List.of(
+            "use_case",
+            "display_name",
+            "owner_team",
+            "unit_name",
+            "value_per_unit_usd",
+            "monthly_budget_usd",
+            "latency_class",
+            "default_task_type",
+            "budget_action",
+            "cache_diagnostics");
+
     static UseCaseSettings read(String useCase, JsonFields f) {
+        f.rejectUnknown(FIELDS, "a use-case setting");
         return new UseCaseSettings(
                 useCase,
                 f.optionalString("display_name", 128),

@@ -35,6 +35,17 @@ public final class JsonFields {
         return Optional.of(new JsonFields(node, path.isEmpty() ? "" : path + ".", errors));
     }
 
+    /**
+     * Rejects each field not in {@code known}: a settings body naming a field that is not a setting (a typo, another
+     * resource's body) would otherwise be applied as if that field were absent.
+     */
+    public void rejectUnknown(java.util.Collection<String> known, String what) {
+        node.propertyNames().stream()
+                .filter(name -> !known.contains(name))
+                .sorted()
+                .forEach(name -> reject(name, "is not " + what + " (" + String.join(", ", known) + ")"));
+    }
+
     public void reject(String name, String message) {
         errors.add(new FieldError(prefix + name, message));
     }

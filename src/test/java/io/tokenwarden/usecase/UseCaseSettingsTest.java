@@ -80,6 +80,23 @@ class UseCaseSettingsTest {
         assertThat(api.getAs(engineer, "eng-pw", "/api/v1/use-cases").status()).isEqualTo(200);
     }
 
+    @Test
+    void aFieldThatIsNotASettingIs400AndChangesNothingWhileAGetBodyMayBeSentBack() {
+        String useCase = "unknown-field-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(put(useCase, "admin", Api.ADMIN_PASSWORD, "{\"monthly_budget_usd\": \"50\"}")
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response typo = put(useCase, "admin", Api.ADMIN_PASSWORD, "{\"monthly_budget\": \"80\"}");
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().get("errors").get(0).get("field").stringValue()).isEqualTo("monthly_budget");
+        assertThat(typo.body()).contains("is not a use-case setting", "monthly_budget_usd");
+        assertThat(find(useCase).get("monthly_budget_usd").stringValue()).isEqualTo("50.000000000000");
+
+        String asListed = find(useCase).toString();
+        assertThat(put(useCase, "admin", Api.ADMIN_PASSWORD, asListed).status()).isEqualTo(200);
+    }
+
     private Api.Response put(String useCase, String user, String password, String body) {
         return api.send(HttpRequest.newBuilder(api.uri("/api/v1/use-cases/" + useCase))
                 .header("Content-Type", "application/json")

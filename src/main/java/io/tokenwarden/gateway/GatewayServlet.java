@@ -28,16 +28,26 @@ class GatewayServlet extends HttpServlet {
     private final Upstream upstream;
     private final GatewayRecorder recorder;
     private final GatewayPolicy policy;
+    private final CallCounter calls;
 
-    GatewayServlet(Upstream upstream, GatewayRecorder recorder, GatewayPolicy policy) {
+    GatewayServlet(Upstream upstream, GatewayRecorder recorder, GatewayPolicy policy, CallCounter calls) {
         this.upstream = upstream;
         this.recorder = recorder;
         this.policy = policy;
+        this.calls = calls;
     }
 
     /** Every method on /anthropic/*: a plain servlet, so a call skips MVC's handler look-up, adapters and interceptors. */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            handle(request, response);
+        } finally {
+            calls.count(response.getStatus());
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
         if (!path.startsWith("/v1/")) {
             AnthropicErrors.write(

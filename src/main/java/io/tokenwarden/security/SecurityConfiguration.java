@@ -113,6 +113,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .servletApi(servletApi -> servletApi.disable())
+                // the upstream's headers come back as it sent them, with none of the pages' security headers added
+                .headers(headers -> headers.disable())
                 .addFilterBefore(new GatewayKeyFilter(appKeys), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("APP"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> AnthropicErrors.write(

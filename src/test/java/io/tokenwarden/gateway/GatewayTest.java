@@ -10,6 +10,7 @@ import com.anthropic.errors.UnauthorizedException;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.PageSession;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -34,6 +36,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayTest extends GatewayFixture {
+
+    @Autowired
+    MeterRegistry meters;
 
     private AnthropicClient sdk(String useCase) {
         return AnthropicOkHttpClient.builder()
@@ -158,14 +163,22 @@ class GatewayTest extends GatewayFixture {
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}] }";
         // the one change the gateway makes by default, the diagnostics field, is off for this use case
         api.putAsAdmin("/api/v1/use-cases/gw-bytes", "{\"cache_diagnostics\": false}");
+        double okBefore =
+                meters.counter("tokenwarden.gateway.calls", "status", "2xx").count();
         HttpResponse<String> answer = raw("/anthropic/v1/messages", body, "gw-bytes", app.apiKey());
         assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("request-id")).contains("req_standin");
+        assertThat(answer.headers().map().keySet())
+                .as("the upstream's headers, none of the pages' security headers added")
+                .doesNotContain("x-frame-options", "x-content-type-options", "cache-control", "pragma", "expires");
         assertThat(new String(UPSTREAM.received.get(0).body(), StandardCharsets.UTF_8))
                 .isEqualTo(body);
         assertThat(answer.body()).contains("\"Hello from the stand-in.\"");
 
         HttpResponse<String> counted = raw("/anthropic/v1/messages/count_tokens", body, "gw-bytes", app.apiKey());
         assertThat(counted.body()).isEqualTo("{\"input_tokens\": 42}");
+        assertThat(meters.counter("tokenwarden.gateway.calls", "status", "2xx").count() - okBefore)
+                .isEqualTo(2);
         awaitAnyEvent();
         Thread.sleep(300);
         assertThat(count()).isEqualTo(1);

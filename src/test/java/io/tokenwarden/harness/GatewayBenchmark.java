@@ -73,7 +73,7 @@ class GatewayBenchmark {
             lines.add(
                     "| measure | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 | added p99 | requests |");
             lines.add("|---|---|---|---|---|---|---|---|");
-            try (TcpRelay relay = new TcpRelay(URI.create(upstream.url()))) {
+            try (TcpRelay relay = new TcpRelay(URI.create(upstream.url()).getPort())) {
                 Target relayed = new Target(relay.uri(), "/v1/messages", "");
                 paced(relayed, rate, 2);
                 for (int pace : new int[] {rate / 4, rate}) {

@@ -7,43 +7,69 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The floor of any proxy on this machine: copies bytes between each client connection and a connection of its own
- * to the target, one virtual thread per direction, and parses nothing. What it adds to a call is what one more hop
- * costs here, whatever the proxy does on top.
+ * A loopback TCP relay to a local port that parses nothing: bytes are copied between each client connection and a
+ * connection of its own to the target, one virtual thread per direction. In front of the stand-in upstream it is the
+ * floor of any proxy on this machine (the gateway benchmark); in front of PostgreSQL it can be taken down, when it
+ * closes every open connection and refuses new ones, as a stopped database looks from the app (the outage tests).
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
-    private final ServerSocket server;
-    private final URI target;
+    private final int targetPort;
+    private final ServerSocket listener;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean up = true;
 
-    TcpRelay(URI target) throws IOException {
-        this.target = target;
-        this.server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(this::accept);
+    public TcpRelay(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        this.listener = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().name("tcp-relay").start(this::accept);
     }
 
-    URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** Closes every open connection and refuses new ones until {@link #up}. */
+    public void down() {
+        up = false;
+        open.forEach(TcpRelay::close);
+        open.clear();
+    }
+
+    public void up() {
+        up = true;
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (!listener.isClosed()) {
             try {
-                Socket client = server.accept();
-                Socket upstream = new Socket(target.getHost(), target.getPort());
+                Socket client = listener.accept();
+                if (!up) {
+                    client.close();
+                    continue;
+                }
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 client.setTcpNoDelay(true);
-                upstream.setTcpNoDelay(true);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
-            } catch (IOException closed) {
-                return;
+                target.setTcpNoDelay(true);
+                open.add(client);
+                open.add(target);
+                Thread.ofVirtual().start(() -> pump(client, target));
+                Thread.ofVirtual().start(() -> pump(target, client));
+            } catch (IOException e) {
+                // the listener closed, or the target refused: the client sees its connection closed
             }
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream()) {
@@ -55,6 +81,8 @@ final class TcpRelay implements AutoCloseable {
         } finally {
             close(from);
             close(to);
+            open.remove(from);
+            open.remove(to);
         }
     }
 
@@ -68,6 +96,7 @@ final class TcpRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
+        down();
+        listener.close();
     }
 }

@@ -3,6 +3,7 @@ package io.tokenwarden.reliability;
 import static io.tokenwarden.support.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenwarden.harness.TcpRelay;
 import io.tokenwarden.support.Api;
 import io.tokenwarden.support.IntegrationTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -30,13 +31,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class DatabaseOutageTest {
 
     private static EmbeddedPostgres postgres;
-    private static OutageProxy proxy;
+    private static TcpRelay proxy;
 
     /** A PostgreSQL of this test's own, reached by the app only through the proxy. */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
         postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on").start();
-        proxy = new OutageProxy(postgres.getPort());
+        proxy = new TcpRelay(postgres.getPort());
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + proxy.port() + "/postgres");
         registry.add("spring.datasource.username", () -> "postgres");
     }

@@ -6,6 +6,7 @@ import io.tokenwarden.gateway.StandInUpstream;
 import io.tokenwarden.harness.AppProcess;
 import io.tokenwarden.harness.ExternalPostgres;
 import io.tokenwarden.harness.HarnessApi;
+import io.tokenwarden.harness.TcpRelay;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,7 @@ class GatewayOutageTest {
         Path work = Files.createTempDirectory("tokenwarden-gateway-outage-");
         Path spool = work.resolve("spool");
         try (ExternalPostgres postgres = new ExternalPostgres(work.resolve("pg"));
-                OutageProxy proxy = new OutageProxy(ExternalPostgres.portOf(work.resolve("pg")));
+                TcpRelay proxy = new TcpRelay(ExternalPostgres.portOf(work.resolve("pg")));
                 StandInUpstream upstream = new StandInUpstream()) {
             upstream.pauseMillis = 0;
             AppProcess app = new AppProcess(

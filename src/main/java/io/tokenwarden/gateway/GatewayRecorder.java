@@ -32,6 +32,11 @@ class GatewayRecorder implements DisposableBean {
     private static final long OUTAGE_NANOS = 2_000_000_000L;
 
     private static final int BATCH = 1000;
+    /**
+     * How long the recorder waits for more calls after the first before it stores them: one commit for the calls of
+     * 50 ms instead of one per call. At 250 calls/s storing each on its own cost the app about 3 ms of CPU per call.
+     */
+    private static final long LINGER_NANOS = 50_000_000L;
 
     private final EventIngestion ingestion;
     private final Spool spool;
@@ -72,7 +77,7 @@ class GatewayRecorder implements DisposableBean {
                     continue;
                 }
                 calls.add(first);
-                queue.drainTo(calls, BATCH - 1);
+                gather(calls);
                 store(calls);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -82,6 +87,23 @@ class GatewayRecorder implements DisposableBean {
             } finally {
                 calls.clear();
             }
+        }
+    }
+
+    /** Adds the calls that arrive within the linger after the first, up to a batch. */
+    private void gather(List<GatewayServlet.GatewayCall> calls) throws InterruptedException {
+        long until = System.nanoTime() + LINGER_NANOS;
+        while (calls.size() < BATCH) {
+            queue.drainTo(calls, BATCH - calls.size());
+            long left = until - System.nanoTime();
+            if (calls.size() >= BATCH || left <= 0 || !running) {
+                return;
+            }
+            GatewayServlet.GatewayCall next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            calls.add(next);
         }
     }
 

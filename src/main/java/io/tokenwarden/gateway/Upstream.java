@@ -96,8 +96,7 @@ class Upstream {
                 upstream.addHeader(name, value);
             }
         }
-        @SuppressWarnings(
-                "deprecation") // executeOpen leaves the body open for relaying; the response is closed by Answer
+        // executeOpen leaves the body open for relaying; Answer closes the response
         ClassicHttpResponse response = client.executeOpen(target, upstream, null);
         return new Answer(upstream, response);
     }

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +64,31 @@ abstract class GatewayFixture {
             request.header("X-Tokenwarden-Use-Case", useCase);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One column of this test's app's first recorded event, waiting for the recorder (it runs after the answer). */
+    String awaitFirstEvent(String column) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> value = jdbc.sql("SELECT " + column
+                            + " FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ? LIMIT 1")
+                    .param(app.name())
+                    .query(String.class)
+                    .optional();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            sleep();
+        }
+        throw new AssertionError("no event of " + app.name() + " was recorded within 15 s");
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static StandInUpstream start() {

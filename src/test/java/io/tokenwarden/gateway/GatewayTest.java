@@ -121,7 +121,7 @@ class GatewayTest extends GatewayFixture {
                 .query(String.class)
                 .optional()
                 .orElse(null);
-        Map<String, Object> event = recorded(Optional.ofNullable(id).orElseGet(this::awaitAnyEvent));
+        Map<String, Object> event = recorded(Optional.ofNullable(id).orElseGet(() -> awaitFirstEvent("e.event_id")));
         // the 1-hour split comes from message_start, output 50 from the final message_delta:
         // 3 x 3 + 1,200 x 6 + 4,000 x 0.30 + 50 x 15 = 9,159 per million
         assertThat((BigDecimal) event.get("cost")).isEqualByComparingTo("0.009159");
@@ -179,7 +179,7 @@ class GatewayTest extends GatewayFixture {
         assertThat(counted.body()).isEqualTo("{\"input_tokens\": 42}");
         assertThat(meters.counter("tokenwarden.gateway.calls", "status", "2xx").count() - okBefore)
                 .isEqualTo(2);
-        awaitAnyEvent();
+        awaitFirstEvent("e.event_id");
         Thread.sleep(300);
         assertThat(count()).isEqualTo(1);
     }
@@ -230,7 +230,7 @@ class GatewayTest extends GatewayFixture {
     @Test
     void theFeaturePageAndTheDashboardShowCallsThatCameThroughTheGateway() throws Exception {
         sdk("gw-pages").messages().create(params());
-        awaitAnyEvent();
+        awaitFirstEvent("e.event_id");
         rollupJob.catchUp(Duration.ofSeconds(30));
         PageSession pages = PageSession.signIn(api, "admin", Api.ADMIN_PASSWORD);
 
@@ -263,34 +263,10 @@ class GatewayTest extends GatewayFixture {
         throw new AssertionError("event " + eventId + " was not recorded within 15 s");
     }
 
-    private String awaitAnyEvent() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<String> id = jdbc.sql(
-                            "SELECT event_id FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
-                    .param(app.name())
-                    .query(String.class)
-                    .optional();
-            if (id.isPresent()) {
-                return id.get();
-            }
-            sleep();
-        }
-        throw new AssertionError("no event was recorded within 15 s");
-    }
-
     private long count() {
         return jdbc.sql("SELECT count(*) FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
                 .param(app.name())
                 .query(Long.class)
                 .single();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

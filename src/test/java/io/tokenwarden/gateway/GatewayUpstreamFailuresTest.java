@@ -70,7 +70,7 @@ class GatewayUpstreamFailuresTest extends GatewayFixture {
         assertThat(UPSTREAM.brokenStreams)
                 .as("the upstream stream ended long before its 9 s")
                 .hasSize(1);
-        String tags = awaitTags();
+        String tags = awaitFirstEvent("e.tags::text");
         assertThat(tags).contains("\"tw_incomplete\": \"client_disconnected\"");
     }
 
@@ -81,20 +81,5 @@ class GatewayUpstreamFailuresTest extends GatewayFixture {
             seen.append((char) b);
         }
         assertThat(seen.toString()).startsWith("HTTP/1.1 200").contains(marker);
-    }
-
-    private String awaitTags() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            var tags = jdbc.sql("SELECT e.tags::text FROM usage_event e JOIN app a ON a.id = e.app_id WHERE a.name = ?")
-                    .param(app.name())
-                    .query(String.class)
-                    .optional();
-            if (tags.isPresent()) {
-                return tags.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the abandoned stream was not recorded within 15 s");
     }
 }

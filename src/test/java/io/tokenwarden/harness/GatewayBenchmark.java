@@ -28,13 +28,19 @@ import org.junit.jupiter.api.Test;
  * runs in its own JVM (-Xmx512m) on virtual threads; the stand-in and the clients share the test JVM. Prints
  * figures and writes target/gateway-benchmark.md; asserts nothing about time.
  * Run: ./mvnw -Pbench verify -Dtest=GatewayBenchmark [-Dbench.gateway.rate=1000 -Dbench.gateway.seconds=15
- * -Dbench.gateway.streams=2000]
+ * -Dbench.gateway.streams=2000 -Dbench.gateway.warmup=20 -Dbench.gateway.jfr=profile -Dbench.gateway.jvm="flags"]
  */
 class GatewayBenchmark {
 
     private static final String BODY =
             "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"system\":\"You are terse.\","
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"Say ok.\"}]}";
+    private static final long EPOCH = System.nanoTime();
+    private static final List<String> TRACE = Collections.synchronizedList(new ArrayList<>());
+
+    /** Streams each way before the time to the first event is measured. */
+    private static final int STREAM_WARM_UP = 1000;
+
     private static final String STREAM_BODY = BODY.replace("{\"model\"", "{\"stream\":true,\"model\"");
 
     @Test
@@ -49,17 +55,7 @@ class GatewayBenchmark {
                 StandInUpstream upstream = new StandInUpstream();
                 AppProcess app = new AppProcess(
                                 Path.of("target", "harness", "gateway-benchmark.log"),
-                                List.of(
-                                        "-Xmx512m",
-                                        // where the app's time goes, for BENCHMARKS.md: jfr print --events
-                                        // jdk.ExecutionSample
-                                        "-XX:StartFlightRecording=filename="
-                                                + Path.of("target", "harness", "gateway.jfr")
-                                                        .toAbsolutePath() + ",settings=profile",
-                                        "--spring.datasource.url=" + postgres.jdbcUrl(),
-                                        "--spring.datasource.username=postgres",
-                                        "--tokenwarden.gateway.upstream-url=" + upstream.url(),
-                                        "--tokenwarden.gateway.spool-dir=" + work.resolve("spool")))
+                                appOptions(postgres, upstream, work))
                         .start()) {
             String key = HarnessApi.newAppKey(app, "bench-gateway");
             Target direct = new Target(URI.create(upstream.url()), "/v1/messages", "");
@@ -68,8 +64,11 @@ class GatewayBenchmark {
                     "/anthropic/v1/messages",
                     "X-Tokenwarden-Key: " + key + "\r\nX-Tokenwarden-Use-Case: bench\r\n");
             upstream.pauseMillis = 0;
-            paced(gateway, rate, 5); // warm-up: JIT, connection pools
-            paced(direct, rate, 5);
+            // warm-up: connection pools, and the JIT, which compiled parts of the path for a minute after 5 s
+            int warmUp = Integer.getInteger("bench.gateway.warmup", 20);
+            paced(gateway, rate, warmUp);
+            paced(direct, rate, warmUp);
+            TRACE.clear();
             lines.add(
                     "| measure | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 | added p99 | requests |");
             lines.add("|---|---|---|---|---|---|---|---|");
@@ -99,7 +98,11 @@ class GatewayBenchmark {
                 }
             }
 
-            upstream.pauseMillis = 20;
+            upstream.pauseMillis = 0; // warm-up: the stream path and new connections, as the JSON rounds had theirs
+            for (int i = 0; i < 2 * STREAM_WARM_UP; i++) {
+                firstEvent(i % 2 == 0 ? direct : gateway);
+            }
+            upstream.pauseMillis = 5; // the first event arrives before the next exists: nothing is buffered
             List<Long> directFirst = new ArrayList<>();
             List<Long> gatewayFirst = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
@@ -114,8 +117,33 @@ class GatewayBenchmark {
             }
         }
         lines.addAll(appCpu);
+        lines.add("app JVM: -Xmx512m, JFR settings " + System.getProperty("bench.gateway.jfr", "profile") + ", "
+                + System.getProperty("bench.gateway.jvm", "no other flags"));
         lines.forEach(System.out::println);
+        List<String> trace = new ArrayList<>(List.of("path,port,sent_micros,latency_micros"));
+        trace.addAll(TRACE);
+        Files.write(Path.of("target", "gateway-latencies.csv"), trace); // each timed call, to find what slow ones share
         Files.write(Path.of("target", "gateway-benchmark.md"), lines);
+    }
+
+    /** The app's JVM: 512 MB of heap, JFR, and {@code -Dbench.gateway.jvm} (space-separated flags) to try others. */
+    private static List<String> appOptions(ExternalPostgres postgres, StandInUpstream upstream, Path work) {
+        List<String> options = new ArrayList<>(List.of(
+                "-Xmx512m",
+                // where the app's time goes, for BENCHMARKS.md: jfr print --events jdk.ExecutionSample
+                "-XX:StartFlightRecording=filename="
+                        + Path.of("target", "harness", "gateway.jfr").toAbsolutePath()
+                        + ",settings=" + System.getProperty("bench.gateway.jfr", "profile")));
+        String extra = System.getProperty("bench.gateway.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        options.addAll(List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--tokenwarden.gateway.upstream-url=" + upstream.url(),
+                "--tokenwarden.gateway.spool-dir=" + work.resolve("spool")));
+        return options;
     }
 
     /** Where a request goes: direct to the stand-in, or through the gateway with its headers. */
@@ -165,7 +193,10 @@ class GatewayBenchmark {
                             if (Answers.read(in) != 200) {
                                 failures.incrementAndGet();
                             }
-                            latencies.add(System.nanoTime() - sent);
+                            long latency = System.nanoTime() - sent;
+                            latencies.add(latency);
+                            TRACE.add(target.path() + "," + target.base().getPort() + "," + (sent - EPOCH) / 1000 + ","
+                                    + latency / 1000);
                         }
                     } catch (IOException e) {
                         failures.incrementAndGet();
@@ -185,8 +216,10 @@ class GatewayBenchmark {
         try (Socket socket = new Socket(target.base().getHost(), target.base().getPort())) {
             socket.setTcpNoDelay(true);
             long sent = System.nanoTime();
-            socket.getOutputStream().write(target.request(STREAM_BODY));
+            socket.getOutputStream().write(target.request(STREAM_BODY, "Connection: close\r\n"));
             long first = Answers.untilBody(socket.getInputStream());
+            // read to the end, as an SDK does: a reader that hangs up makes the gateway drop its upstream connection
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
             return first - sent;
         }
     }

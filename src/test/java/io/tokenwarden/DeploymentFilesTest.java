@@ -2,6 +2,7 @@ package io.tokenwarden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tokenwarden.harness.AppProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,24 @@ class DeploymentFilesTest {
     /** Variables Spring Boot binds by itself (relaxed binding of spring.datasource.*). */
     private static final Set<String> BOUND_BY_BOOT =
             Set.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+
+    /** The benchmarks measure the app with the JVM flags it is deployed with, in Docker and by spring-boot:run. */
+    @Test
+    void theDockerfileSpringBootRunAndTheBenchmarksStartTheSameJvm() throws IOException {
+        String entrypoint = Files.readAllLines(Path.of("Dockerfile")).stream()
+                .filter(line -> line.startsWith("ENTRYPOINT"))
+                .findFirst()
+                .orElseThrow();
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom)
+                .contains("<jvmArguments>" + String.join(" ", AppProcess.DEPLOYED_JVM_FLAGS) + "</jvmArguments>");
+        assertThat(entrypoint)
+                .isEqualTo("ENTRYPOINT [\"java\", "
+                        + AppProcess.DEPLOYED_JVM_FLAGS.stream()
+                                .map(f -> "\"" + f + "\", ")
+                                .reduce("", String::concat)
+                        + "\"-jar\", \"/app/tokenwarden.jar\"]");
+    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -23,13 +23,15 @@ import java.util.stream.Collectors;
 public final class AppProcess implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "harness-admin-password";
+    /** The app runs as deployed: the Dockerfile's and spring-boot:run's flags (DeploymentFilesTest keeps them equal). */
+    public static final List<String> DEPLOYED_JVM_FLAGS = List.of("-XX:+UseZGC");
 
     private final int port;
     private final List<String> arguments;
     private final Path log;
     private Process process;
 
-    /** @param arguments Spring properties as {@code --name=value}, plus JVM options starting with {@code -X} */
+    /** @param arguments Spring properties as {@code --name=value}, plus JVM options starting with {@code -X} or {@code -D} */
     public AppProcess(Path log, List<String> arguments) throws IOException {
         this.port = freePort();
         this.log = log;
@@ -39,7 +41,8 @@ public final class AppProcess implements AutoCloseable {
 
     public AppProcess start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", mainClasspath()));
-        arguments.stream().filter(a -> a.startsWith("-X")).forEach(command::add);
+        command.addAll(DEPLOYED_JVM_FLAGS);
+        arguments.stream().filter(a -> a.startsWith("-X") || a.startsWith("-D")).forEach(command::add);
         command.add("io.tokenwarden.TokenwardenApplication");
         command.addAll(List.of(
                 "--server.port=" + port,

@@ -45,6 +45,12 @@ public final class StandInUpstream implements AutoCloseable {
     /** Model {@code claude-long-stream}: this many more deltas, so its stream lasts seconds. */
     static final int LONG_STREAM_EXTRA_EVENTS = 60;
 
+    static {
+        // the API's servers send each stream event at once; without TCP_NODELAY the JDK's server held an event back
+        // until the previous write (the answer's head) was acknowledged, and the benchmark timed that wait
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public StandInUpstream() throws IOException {
         // a backlog for thousands of connections opened at once (the kernel caps it at net.core.somaxconn)
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);

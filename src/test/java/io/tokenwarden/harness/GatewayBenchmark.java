@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * runs in its own JVM (-Xmx512m, the deployed flags) on virtual threads; the stand-in and the clients share the test JVM. Prints
  * figures and writes target/gateway-benchmark.md; asserts nothing about time.
  * Run: ./mvnw -Pbench verify -Dtest=GatewayBenchmark [-Dbench.gateway.rate=1000 -Dbench.gateway.seconds=15
- * -Dbench.gateway.streams=2000 -Dbench.gateway.warmup=20 -Dbench.gateway.jfr=profile -Dbench.gateway.jvm="flags"]
+ * -Dbench.gateway.streams=2000 -Dbench.gateway.warmup=20 -Dbench.gateway.jfr=default -Dbench.gateway.jvm="flags"]
  */
 class GatewayBenchmark {
 
@@ -127,7 +127,7 @@ class GatewayBenchmark {
         lines.addAll(appCpu);
         lines.add(
                 "app JVM: -Xmx512m " + String.join(" ", AppProcess.DEPLOYED_JVM_FLAGS) + " (as deployed), JFR settings "
-                        + System.getProperty("bench.gateway.jfr", "profile") + ", "
+                        + System.getProperty("bench.gateway.jfr", "default") + ", "
                         + System.getProperty("bench.gateway.jvm", "no other flags"));
         lines.forEach(System.out::println);
         List<String> trace = new ArrayList<>(List.of("path,port,sent_epoch_micros,latency_micros"));
@@ -143,7 +143,7 @@ class GatewayBenchmark {
                 // where the app's time goes, for BENCHMARKS.md: jfr print --events jdk.ExecutionSample
                 "-XX:StartFlightRecording=filename="
                         + Path.of("target", "harness", "gateway.jfr").toAbsolutePath()
-                        + ",settings=" + System.getProperty("bench.gateway.jfr", "profile")));
+                        + ",settings=" + System.getProperty("bench.gateway.jfr", "default")));
         String extra = System.getProperty("bench.gateway.jvm", "").strip();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));

@@ -24,7 +24,7 @@ public final class AppProcess implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "harness-admin-password";
     /** The app runs as deployed: the Dockerfile's and spring-boot:run's flags (DeploymentFilesTest keeps them equal). */
-    public static final List<String> DEPLOYED_JVM_FLAGS = List.of("-XX:+UseZGC");
+    public static final List<String> DEPLOYED_JVM_FLAGS = List.of("-XX:+UseZGC", "-XX:SoftMaxHeapSize=512m");
 
     private final int port;
     private final List<String> arguments;

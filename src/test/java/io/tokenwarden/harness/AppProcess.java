@@ -31,7 +31,7 @@ public final class AppProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    /** @param arguments Spring properties as {@code --name=value}, plus JVM options starting with {@code -X} or {@code -D} */
+    /** @param arguments Spring properties as {@code --name=value}, plus JVM options ({@code -X...}, {@code -D...}, {@code -agentpath:...}) */
     public AppProcess(Path log, List<String> arguments) throws IOException {
         this.port = freePort();
         this.log = log;
@@ -42,7 +42,7 @@ public final class AppProcess implements AutoCloseable {
     public AppProcess start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", mainClasspath()));
         command.addAll(DEPLOYED_JVM_FLAGS);
-        arguments.stream().filter(a -> a.startsWith("-X") || a.startsWith("-D")).forEach(command::add);
+        arguments.stream().filter(a -> a.startsWith("-") && !a.startsWith("--")).forEach(command::add);
         command.add("io.tokenwarden.TokenwardenApplication");
         command.addAll(List.of(
                 "--server.port=" + port,

@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,7 +86,11 @@ final class Browser implements AutoCloseable {
         driver.manage().logs().get(LogType.BROWSER);
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
+        WebElement signIn = driver.findElement(By.id("sign-in"));
+        signIn.click();
+        // the page the sign-in leads to (or the form again, with its error): a navigation started right after the
+        // click could otherwise go out before the session cookie arrives and land on the sign-in page
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(signIn));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.tokenwarden.harness;
 
 import io.tokenwarden.gateway.StandInUpstream;
+import io.tokenwarden.harness.PacedCalls.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,19 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayBenchmark {
 
-    private static final String BODY =
-            "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":100,\"system\":\"You are terse.\","
-                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Say ok.\"}]}";
-    private static final long EPOCH = System.nanoTime();
-    /** The wall clock at {@link #EPOCH}, so that a traced call can be found in the app's log and JFR recording. */
-    private static final long EPOCH_WALL_MICROS = System.currentTimeMillis() * 1000;
-
-    private static final List<String> TRACE = Collections.synchronizedList(new ArrayList<>());
-
     /** Streams each way before the time to the first event is measured. */
     private static final int STREAM_WARM_UP = 1000;
 
-    private static final String STREAM_BODY = BODY.replace("{\"model\"", "{\"stream\":true,\"model\"");
+    private static final String STREAM_BODY = PacedCalls.BODY.replace("{\"model\"", "{\"stream\":true,\"model\"");
 
     @Test
     void gatewayAgainstTheStandInDirectly() throws Exception {
@@ -58,7 +48,12 @@ class GatewayBenchmark {
                 StandInUpstream upstream = new StandInUpstream();
                 AppProcess app = new AppProcess(
                                 Path.of("target", "harness", "gateway-benchmark.log"),
-                                appOptions(postgres, upstream, work))
+                                appOptions(
+                                        postgres,
+                                        upstream,
+                                        work,
+                                        "gateway",
+                                        System.getProperty("bench.gateway.jvm", "")))
                         .start()) {
             upstream.keepReceived = false; // nothing here reads what the stand-in received
             String key = HarnessApi.newAppKey(app, "bench-gateway");
@@ -71,24 +66,24 @@ class GatewayBenchmark {
             // warm-up: connection pools and the JIT (during 20 s at 1,000 calls/s the app used twice the CPU it
             // used in the measured rounds after it)
             int warmUp = Integer.getInteger("bench.gateway.warmup", 20);
-            paced(gateway, rate, warmUp);
-            paced(direct, rate, warmUp);
-            TRACE.clear();
+            PacedCalls.paced(gateway, rate, warmUp);
+            PacedCalls.paced(direct, rate, warmUp);
+            PacedCalls.TRACE.clear();
             lines.add(
                     "| measure | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 | added p99 | requests |");
             lines.add("|---|---|---|---|---|---|---|---|");
             try (TcpRelay relay = new TcpRelay(URI.create(upstream.url()).getPort())) {
                 Target relayed = new Target(relay.uri(), "/v1/messages", "");
-                paced(relayed, rate, 2);
+                PacedCalls.paced(relayed, rate, 2);
                 for (int pace : new int[] {rate / 4, rate}) {
                     List<Long> directNanos = new ArrayList<>();
                     List<Long> gatewayNanos = new ArrayList<>();
                     List<Long> relayNanos = new ArrayList<>();
                     for (int round = 0; round < 2; round++) {
-                        directNanos.addAll(paced(direct, pace, seconds));
-                        relayNanos.addAll(paced(relayed, pace, seconds));
+                        directNanos.addAll(PacedCalls.paced(direct, pace, seconds));
+                        relayNanos.addAll(PacedCalls.paced(relayed, pace, seconds));
                         CpuMeter cpu = CpuMeter.start(app.pid());
-                        List<Long> gatewayRound = paced(gateway, pace, seconds);
+                        List<Long> gatewayRound = PacedCalls.paced(gateway, pace, seconds);
                         gatewayNanos.addAll(gatewayRound);
                         if (round == 1) {
                             appCpu.add("gateway at " + pace + " calls/s, its last round: "
@@ -133,100 +128,40 @@ class GatewayBenchmark {
                         + System.getProperty("bench.gateway.jvm", "no other flags"));
         lines.forEach(System.out::println);
         List<String> trace = new ArrayList<>(List.of("path,port,sent_epoch_micros,latency_micros"));
-        trace.addAll(TRACE);
+        trace.addAll(PacedCalls.TRACE);
         Files.write(Path.of("target", "gateway-latencies.csv"), trace); // each timed call, to find what slow ones share
         Files.write(Path.of("target", "gateway-benchmark.md"), lines);
     }
 
-    /** The app's JVM: 512 MB of heap, JFR, and {@code -Dbench.gateway.jvm} (space-separated flags) to try others. */
-    private static List<String> appOptions(ExternalPostgres postgres, StandInUpstream upstream, Path work) {
+    /**
+     * The app's JVM: 512 MB of heap, JFR to {@code target/harness/<name>.jfr}, and {@code flags} (space-separated JVM
+     * options, {@code -Dbench.gateway.jvm} here) to try others.
+     */
+    static List<String> appOptions(
+            ExternalPostgres postgres, StandInUpstream upstream, Path work, String name, String flags) {
         List<String> options = new ArrayList<>(List.of(
                 "-Xmx512m",
                 // where the app's time goes, for BENCHMARKS.md: jfr print --events jdk.ExecutionSample
                 "-XX:StartFlightRecording=filename="
-                        + Path.of("target", "harness", "gateway.jfr").toAbsolutePath()
+                        + Path.of("target", "harness", name + ".jfr").toAbsolutePath()
                         + ",settings=" + System.getProperty("bench.gateway.jfr", "default")));
-        String extra = System.getProperty("bench.gateway.jvm", "").strip();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
+        if (!flags.isBlank()) {
+            options.addAll(List.of(flags.strip().split("\\s+")));
         }
         options.addAll(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--tokenwarden.gateway.upstream-url=" + upstream.url(),
-                "--tokenwarden.gateway.spool-dir=" + work.resolve("spool")));
+                "--tokenwarden.gateway.spool-dir=" + work.resolve(name + "-spool")));
         return options;
-    }
-
-    /** Where a request goes: direct to the stand-in, or through the gateway with its headers. */
-    private record Target(URI base, String path, String headers) {
-
-        byte[] request(String body) {
-            return request(body, "");
-        }
-
-        byte[] request(String body, String extraHeaders) {
-            byte[] json = body.getBytes(StandardCharsets.UTF_8);
-            return ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                            + "x-api-key: sk-ant-bench\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\n"
-                            + headers + extraHeaders + "Content-Length: " + json.length + "\r\n\r\n" + body)
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    /**
-     * {@code rate} requests a second for {@code seconds}, each of 32 keep-alive connections sending on its own fixed
-     * schedule; returns each request's latency (write to whole answer read).
-     */
-    private static List<Long> paced(Target target, int rate, int seconds) throws Exception {
-        int connections = 32;
-        long period = 1_000_000_000L * connections / rate;
-        long start = System.nanoTime() + 100_000_000L;
-        long end = start + seconds * 1_000_000_000L;
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failures = new AtomicInteger();
-        byte[] request = target.request(BODY);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < connections; c++) {
-                long offset = period * c / connections;
-                threads.submit(() -> {
-                    try (Socket socket = open(target)) {
-                        OutputStream out = socket.getOutputStream();
-                        InputStream in = socket.getInputStream();
-                        for (long next = start + offset; next < end; next += period) {
-                            // parked, not spinning: 32 spinning clients took CPU from the app they measure
-                            for (long wait; (wait = next - System.nanoTime()) > 0; ) {
-                                LockSupport.parkNanos(wait);
-                            }
-                            long sent = System.nanoTime();
-                            out.write(request);
-                            if (Answers.read(in) != 200) {
-                                failures.incrementAndGet();
-                            }
-                            long latency = System.nanoTime() - sent;
-                            latencies.add(latency);
-                            TRACE.add(target.path() + "," + target.base().getPort() + ","
-                                    + (EPOCH_WALL_MICROS + (sent - EPOCH) / 1000) + "," + latency / 1000);
-                        }
-                    } catch (IOException e) {
-                        failures.incrementAndGet();
-                    }
-                    return null;
-                });
-            }
-        }
-        if (failures.get() > 0) {
-            System.out.println("paced run to " + target.path() + ": " + failures.get() + " failures");
-        }
-        return latencies;
     }
 
     /** Nanoseconds from the request's write to the first byte of the stream's first event (a fresh connection). */
     private static long firstEvent(Target target) throws IOException {
-        try (Socket socket = open(target)) {
+        try (Socket socket = PacedCalls.open(target)) {
             long sent = System.nanoTime();
             socket.getOutputStream().write(target.request(STREAM_BODY, "Connection: close\r\n"));
-            long first = Answers.untilBody(socket.getInputStream());
+            long first = PacedCalls.Answers.untilBody(socket.getInputStream());
             // read to the end, as an SDK does: a reader that hangs up makes the gateway drop its upstream connection
             socket.getInputStream().transferTo(OutputStream.nullOutputStream());
             return first - sent;
@@ -240,8 +175,8 @@ class GatewayBenchmark {
     private static List<List<Long>> firstEvents(Target direct, Target gateway, int count) throws IOException {
         List<Target> targets = List.of(direct, gateway);
         List<List<Long>> nanos = List.of(new ArrayList<>(), new ArrayList<>());
-        try (Socket toDirect = open(direct);
-                Socket toGateway = open(gateway)) {
+        try (Socket toDirect = PacedCalls.open(direct);
+                Socket toGateway = PacedCalls.open(gateway)) {
             List<Socket> sockets = List.of(toDirect, toGateway);
             List<InputStream> ins = List.of(
                     new java.io.BufferedInputStream(toDirect.getInputStream()),
@@ -250,17 +185,10 @@ class GatewayBenchmark {
                 int t = i % 2;
                 long sent = System.nanoTime();
                 sockets.get(t).getOutputStream().write(targets.get(t).request(STREAM_BODY));
-                nanos.get(t).add(Answers.firstBodyByte(ins.get(t)) - sent);
+                nanos.get(t).add(PacedCalls.Answers.firstBodyByte(ins.get(t)) - sent);
             }
         }
         return nanos;
-    }
-
-    /** A connection with Nagle's algorithm off, so that no small write of the client's waits for an acknowledgement. */
-    private static Socket open(Target target) throws IOException {
-        Socket socket = new Socket(target.base().getHost(), target.base().getPort());
-        socket.setTcpNoDelay(true);
-        return socket;
     }
 
     private static String concurrentStreams(Target target, int streams, AppProcess app) throws Exception {
@@ -311,10 +239,10 @@ class GatewayBenchmark {
     }
 
     private static String row(String what, List<Long> direct, List<Long> gateway) {
-        double d50 = percentile(direct, 0.50);
-        double g50 = percentile(gateway, 0.50);
-        double d99 = percentile(direct, 0.99);
-        double g99 = percentile(gateway, 0.99);
+        double d50 = PacedCalls.percentile(direct, 0.50);
+        double g50 = PacedCalls.percentile(gateway, 0.50);
+        double d99 = PacedCalls.percentile(direct, 0.99);
+        double g99 = PacedCalls.percentile(gateway, 0.99);
         return String.format(
                 Locale.ROOT,
                 "| %s | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %d + %d |",
@@ -327,82 +255,5 @@ class GatewayBenchmark {
                 g99 - d99,
                 direct.size(),
                 gateway.size());
-    }
-
-    private static double percentile(List<Long> nanos, double p) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        return sorted.isEmpty()
-                ? Double.NaN
-                : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
-    }
-
-    /** Just enough HTTP/1.1 to read an answer off a keep-alive socket: status, headers, a sized or chunked body. */
-    static final class Answers {
-
-        static int read(InputStream in) throws IOException {
-            Head head = head(in);
-            skipBody(in, head);
-            return head.status();
-        }
-
-        /** Reads a whole answer; returns System.nanoTime() when its first body byte arrived (needs mark/reset). */
-        static long firstBodyByte(InputStream in) throws IOException {
-            Head head = head(in);
-            in.mark(1);
-            in.read();
-            long first = System.nanoTime();
-            in.reset();
-            skipBody(in, head);
-            return first;
-        }
-
-        /** Reads the head and waits for the first body byte; returns System.nanoTime() when it arrived. */
-        static long untilBody(InputStream in) throws IOException {
-            head(in);
-            in.read();
-            return System.nanoTime();
-        }
-
-        private record Head(int status, long length, boolean chunked) {}
-
-        private static Head head(InputStream in) throws IOException {
-            int status = Integer.parseInt(line(in).split(" ")[1]);
-            long length = -1;
-            boolean chunked = false;
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                }
-            }
-            return new Head(status, length, chunked);
-        }
-
-        private static void skipBody(InputStream in, Head head) throws IOException {
-            if (head.chunked()) {
-                for (long size = Long.parseLong(line(in).trim(), 16);
-                        size > 0;
-                        size = Long.parseLong(line(in).trim(), 16)) {
-                    in.readNBytes((int) size);
-                    line(in);
-                }
-                line(in);
-            } else if (head.length() > 0) {
-                in.readNBytes((int) head.length());
-            }
-        }
-
-        private static String line(InputStream in) throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
     }
 }

@@ -83,6 +83,10 @@ class GatewayComparisonBenchmark {
             lines.add("all rounds: direct " + percentiles(directNanos) + "; baseline "
                     + percentiles(arms.get(0).nanos()) + "; variant "
                     + percentiles(arms.get(1).nanos()));
+            lines.add("ports in target/gateway-latencies.csv: direct "
+                    + direct.base().getPort() + ", baseline "
+                    + arms.get(0).target().base().getPort() + ", variant "
+                    + arms.get(1).target().base().getPort());
         }
         lines.add("baseline: -Xmx512m " + String.join(" ", AppProcess.DEPLOYED_JVM_FLAGS) + " (as deployed); variant: "
                 + (flags.isBlank() ? "the same (an A/A run)" : "the same and " + flags));

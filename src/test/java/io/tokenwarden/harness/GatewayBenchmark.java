@@ -57,18 +57,15 @@ class GatewayBenchmark {
                         .start()) {
             upstream.keepReceived = false; // nothing here reads what the stand-in received
             String key = HarnessApi.newAppKey(app, "bench-gateway");
-            Target direct = new Target(URI.create(upstream.url()), "/v1/messages", "");
-            Target gateway = new Target(
-                    app.uri(""),
-                    "/anthropic/v1/messages",
-                    "X-Tokenwarden-Key: " + key + "\r\nX-Tokenwarden-Use-Case: bench\r\n");
+            Target direct = Target.direct(upstream.url());
+            Target gateway = Target.gateway(app, key);
             upstream.pauseMillis = 0;
             // warm-up: connection pools and the JIT (during 20 s at 1,000 calls/s the app used twice the CPU it
             // used in the measured rounds after it)
             int warmUp = Integer.getInteger("bench.gateway.warmup", 20);
             PacedCalls.paced(gateway, rate, warmUp);
             PacedCalls.paced(direct, rate, warmUp);
-            PacedCalls.TRACE.clear();
+            PacedCalls.clearTrace();
             lines.add(
                     "| measure | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 | added p99 | requests |");
             lines.add("|---|---|---|---|---|---|---|---|");
@@ -127,9 +124,7 @@ class GatewayBenchmark {
                         + System.getProperty("bench.gateway.jfr", "default") + ", "
                         + System.getProperty("bench.gateway.jvm", "no other flags"));
         lines.forEach(System.out::println);
-        List<String> trace = new ArrayList<>(List.of("path,port,sent_epoch_micros,latency_micros"));
-        trace.addAll(PacedCalls.TRACE);
-        Files.write(Path.of("target", "gateway-latencies.csv"), trace); // each timed call, to find what slow ones share
+        PacedCalls.writeTrace();
         Files.write(Path.of("target", "gateway-benchmark.md"), lines);
     }
 

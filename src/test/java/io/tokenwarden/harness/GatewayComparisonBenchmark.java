@@ -2,7 +2,6 @@ package io.tokenwarden.harness;
 
 import io.tokenwarden.gateway.StandInUpstream;
 import io.tokenwarden.harness.PacedCalls.Target;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +28,7 @@ class GatewayComparisonBenchmark {
 
         static Arm of(String name, AppProcess app) throws Exception {
             String key = HarnessApi.newAppKey(app, "bench-" + name);
-            return new Arm(
-                    name,
-                    app,
-                    new Target(
-                            app.uri(""),
-                            "/anthropic/v1/messages",
-                            "X-Tokenwarden-Key: " + key + "\r\nX-Tokenwarden-Use-Case: bench\r\n"),
-                    new ArrayList<>());
+            return new Arm(name, app, Target.gateway(app, key), new ArrayList<>());
         }
 
         /** One round of calls through this app; its percentiles and the app's CPU per call, for the report. */
@@ -63,14 +55,14 @@ class GatewayComparisonBenchmark {
                 AppProcess baselineApp = start(postgres, upstream, work, "baseline", "");
                 AppProcess variantApp = start(postgres, upstream, work, "variant", flags)) {
             upstream.keepReceived = false;
-            Target direct = new Target(URI.create(upstream.url()), "/v1/messages", "");
+            Target direct = Target.direct(upstream.url());
             List<Arm> arms = List.of(Arm.of("baseline", baselineApp), Arm.of("variant", variantApp));
             int warmUp = Integer.getInteger("bench.gateway.warmup", 20);
             for (Arm arm : arms) {
                 PacedCalls.paced(arm.target(), rate, warmUp);
             }
             PacedCalls.paced(direct, rate, 5);
-            PacedCalls.TRACE.clear();
+            PacedCalls.clearTrace();
             List<Long> directNanos = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 List<Long> directRound = PacedCalls.paced(direct, rate, seconds);
@@ -91,9 +83,7 @@ class GatewayComparisonBenchmark {
         lines.add("baseline: -Xmx512m " + String.join(" ", AppProcess.DEPLOYED_JVM_FLAGS) + " (as deployed); variant: "
                 + (flags.isBlank() ? "the same (an A/A run)" : "the same and " + flags));
         lines.forEach(System.out::println);
-        List<String> trace = new ArrayList<>(List.of("path,port,sent_epoch_micros,latency_micros"));
-        trace.addAll(PacedCalls.TRACE);
-        Files.write(Path.of("target", "gateway-latencies.csv"), trace);
+        PacedCalls.writeTrace();
         Files.write(Path.of("target", "gateway-comparison.md"), lines);
     }
 

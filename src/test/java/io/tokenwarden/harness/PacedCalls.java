@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,10 +30,35 @@ final class PacedCalls {
     private static final long EPOCH_WALL_MICROS = System.currentTimeMillis() * 1000;
 
     /** Each timed call as a CSV line: path, port, wall-clock micros when sent, latency micros. */
-    static final List<String> TRACE = Collections.synchronizedList(new ArrayList<>());
+    private static final List<String> TRACE = Collections.synchronizedList(new ArrayList<>());
+
+    /** Forgets the calls timed so far (the warm-up's). */
+    static void clearTrace() {
+        TRACE.clear();
+    }
+
+    /** Each call timed since the last {@link #clearTrace()} to target/gateway-latencies.csv, to find what slow ones share. */
+    static void writeTrace() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("path,port,sent_epoch_micros,latency_micros"));
+        lines.addAll(TRACE);
+        Files.write(Path.of("target", "gateway-latencies.csv"), lines);
+    }
 
     /** Where a request goes: direct to the stand-in, or through the gateway with its headers. */
     record Target(URI base, String path, String headers) {
+
+        /** The stand-in itself, at its Messages API path. */
+        static Target direct(String upstreamUrl) {
+            return new Target(URI.create(upstreamUrl), "/v1/messages", "");
+        }
+
+        /** The app's gateway, with an app key and a use case. */
+        static Target gateway(AppProcess app, String key) {
+            return new Target(
+                    app.uri(""),
+                    "/anthropic/v1/messages",
+                    "X-Tokenwarden-Key: " + key + "\r\nX-Tokenwarden-Use-Case: bench\r\n");
+        }
 
         byte[] request(String body) {
             return request(body, "");
